@@ -1,0 +1,47 @@
+# The First Secretary platform. `make run` starts everything on the embedded runtime; `make test`
+# runs every test. Both need only Java 17: the Maven wrapper fetches Maven and the dependencies.
+
+MVNW      := ./mvnw -B
+PLATFORM  := infra/target/firstsec-infra-0.1.0-SNAPSHOT.jar
+SOURCES   := $(shell find contracts infra services -path '*/target' -prune -o -type f \( -name '*.java' -o -name '*.yaml' -o -name '*.json' -o -name '*.properties' -o -name '*.xml' \) -print 2>/dev/null) pom.xml
+STAMP     := target/.platform-built
+ARGS      ?=
+
+.PHONY: run test build bench fmt lint up down charts clean
+
+run: $(STAMP) ## build if needed, then start the whole platform (Ctrl-C stops it)
+	java -jar $(PLATFORM) $(ARGS)
+
+$(STAMP): $(SOURCES)
+	$(MVNW) -q -DskipTests -pl e2e -am package
+	@mkdir -p target && touch $(STAMP)
+
+build: ## compile and package everything without tests
+	$(MVNW) -DskipTests package
+
+test: ## unit, integration, contract, chart and end-to-end tests
+	$(MVNW) verify
+
+bench: ## throughput of the event pipeline against the raw broker and store
+	$(MVNW) -q -DskipTests -pl e2e -am package
+	$(MVNW) -pl e2e -Pbench verify
+
+fmt: ## format the Java sources
+	$(MVNW) -q spotless:apply
+
+lint: ## check formatting (also enforced by every build) and lint the Helm chart
+	$(MVNW) -q spotless:check
+	$(MVNW) -q -pl charts -am verify
+
+up: build ## the same platform on real Kafka and MongoDB images (needs Docker)
+	docker compose up --build
+
+down:
+	docker compose down
+
+charts: ## lint and render the Helm chart
+	$(MVNW) -q -pl charts verify
+
+clean:
+	$(MVNW) -q clean
+	rm -rf target

@@ -1,0 +1,75 @@
+package io.firstsecretary.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The embedded broker and store together. {@link #shared()} gives tests one runtime per JVM on
+ * free ports and fresh temporary directories, stopped when the JVM exits.
+ */
+public final class EmbeddedRuntime implements AutoCloseable {
+
+    private static EmbeddedRuntime shared;
+
+    private final EmbeddedMongoServer mongo;
+    private final EmbeddedKafkaBroker kafka;
+
+    private EmbeddedRuntime(EmbeddedMongoServer mongo, EmbeddedKafkaBroker kafka) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+    }
+
+    /**
+     * Starts the store and the broker. With a {@code dataDir} their data lives in {@code
+     * dataDir/mongo} and {@code dataDir/kafka}; without one the store keeps its data in memory and
+     * the broker in a fresh temporary directory.
+     */
+    public static EmbeddedRuntime start(Path dataDir, int mongoPort, int kafkaPort, int controllerPort) {
+        Path mongoFile = dataDir == null ? null : dataDir.resolve("mongo").resolve("firstsec.mv");
+        Path kafkaDir = dataDir == null ? temporaryDirectory("firstsec-kafka") : dataDir.resolve("kafka");
+        var mongo = EmbeddedMongoServer.start(mongoFile, mongoPort);
+        try {
+            return new EmbeddedRuntime(mongo, EmbeddedKafkaBroker.start(kafkaDir, kafkaPort, controllerPort));
+        } catch (RuntimeException e) {
+            mongo.close();
+            throw e;
+        }
+    }
+
+    public static synchronized EmbeddedRuntime shared() {
+        if (shared == null) {
+            shared = start(null, FreePorts.next(), FreePorts.next(), FreePorts.next());
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "embedded-runtime-stop"));
+        }
+        return shared;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String mongoConnectionString() {
+        return mongo.connectionString();
+    }
+
+    /** The URI of one database on the embedded store. */
+    public String mongoUri(String database) {
+        return mongo.connectionString() + "/" + database;
+    }
+
+    @Override
+    public void close() {
+        kafka.close();
+        mongo.close();
+    }
+
+    private static Path temporaryDirectory(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

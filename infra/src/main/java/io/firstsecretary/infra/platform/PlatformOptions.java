@@ -1,0 +1,68 @@
+package io.firstsecretary.infra.platform;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where the platform lives and listens. {@link #defaults()} are the documented ports of {@code make
+ * run}; tests pass free ports and a temporary data directory.
+ *
+ * @param home the repository checkout holding the built service jars
+ * @param dataDir where the store, the broker and the logs keep their files
+ * @param extraEnvironment added to every service's environment (e.g. a fixed clock in tests)
+ */
+public record PlatformOptions(
+        Path home,
+        Path dataDir,
+        int gatewayPort,
+        int firstServicePort,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int mongoPort,
+        Map<String, String> extraEnvironment) {
+
+    public static PlatformOptions defaults() {
+        return new PlatformOptions(Path.of("."), Path.of("data"), 8080, 8081, 9092, 9093, 27017, Map.of());
+    }
+
+    /** Reads {@code --name=value} arguments over the defaults. */
+    public static PlatformOptions fromArguments(String... args) {
+        var values = new LinkedHashMap<String, String>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("Expected --name=value but got: " + arg);
+            }
+            values.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        var d = defaults();
+        var options = new PlatformOptions(
+                Path.of(values.getOrDefault("home", d.home().toString())),
+                Path.of(values.getOrDefault("data", d.dataDir().toString())),
+                Integer.parseInt(values.getOrDefault("gateway-port", "" + d.gatewayPort())),
+                Integer.parseInt(values.getOrDefault("service-port", "" + d.firstServicePort())),
+                Integer.parseInt(values.getOrDefault("kafka-port", "" + d.kafkaPort())),
+                Integer.parseInt(values.getOrDefault("kafka-controller-port", "" + d.kafkaControllerPort())),
+                Integer.parseInt(values.getOrDefault("mongo-port", "" + d.mongoPort())),
+                Map.of());
+        values.keySet().stream()
+                .filter(k -> !java.util.Set.of(
+                                "home",
+                                "data",
+                                "gateway-port",
+                                "service-port",
+                                "kafka-port",
+                                "kafka-controller-port",
+                                "mongo-port")
+                        .contains(k))
+                .findFirst()
+                .ifPresent(k -> {
+                    throw new IllegalArgumentException("Unknown option --" + k);
+                });
+        return options;
+    }
+
+    int portOf(ServiceSpec service) {
+        return service.ownsDatabase() ? firstServicePort + ServiceSpec.ALL.indexOf(service) : gatewayPort;
+    }
+}

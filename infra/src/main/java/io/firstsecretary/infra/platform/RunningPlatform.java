@@ -1,0 +1,140 @@
+package io.firstsecretary.infra.platform;
+
+import io.firstsecretary.infra.EmbeddedRuntime;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole platform on the embedded runtime: the broker and the store in this JVM, each service
+ * as a child JVM. {@link #start} returns once every service reports ready.
+ */
+public final class RunningPlatform implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+    private final PlatformOptions options;
+    private final EmbeddedRuntime runtime;
+    private final List<ServiceProcess> services;
+
+    private RunningPlatform(PlatformOptions options, EmbeddedRuntime runtime, List<ServiceProcess> services) {
+        this.options = options;
+        this.runtime = runtime;
+        this.services = services;
+    }
+
+    public static RunningPlatform start(PlatformOptions options) {
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            Path jar = options.home().resolve(spec.jarPath());
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(
+                        "Missing " + jar + ": build the platform first (./mvnw -DskipTests package)");
+            }
+        }
+        Path logs = options.dataDir().resolve("logs");
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var runtime = EmbeddedRuntime.start(
+                options.dataDir(), options.mongoPort(), options.kafkaPort(), options.kafkaControllerPort());
+        var services = new ArrayList<ServiceProcess>();
+        var platform = new RunningPlatform(options, runtime, services);
+        try {
+            for (ServiceSpec spec : ServiceSpec.ALL) {
+                services.add(ServiceProcess.launch(
+                        spec,
+                        options.home().resolve(spec.jarPath()),
+                        options.portOf(spec),
+                        platform.environmentOf(spec),
+                        logs.resolve(spec.name() + ".log")));
+            }
+            platform.awaitReady();
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    public String gatewayUrl() {
+        return "http://127.0.0.1:" + options.gatewayPort();
+    }
+
+    public String kafkaBootstrapServers() {
+        return runtime.kafkaBootstrapServers();
+    }
+
+    public String mongoConnectionString() {
+        return runtime.mongoConnectionString();
+    }
+
+    /** One line per service: name, URL and log file. */
+    public List<String> describeServices() {
+        return services.stream()
+                .map(s -> String.format(
+                        "  %-22s http://127.0.0.1:%d   (log: %s)", s.spec().name(), s.port(), s.log()))
+                .toList();
+    }
+
+    private Map<String, String> environmentOf(ServiceSpec spec) {
+        var env = new HashMap<String, String>();
+        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", runtime.kafkaBootstrapServers());
+        if (spec.ownsDatabase()) {
+            env.put("SPRING_MONGODB_URI", runtime.mongoUri(spec.database()));
+        } else {
+            for (ServiceSpec routed : ServiceSpec.ALL) {
+                if (routed.ownsDatabase()) {
+                    env.put(routed.routeVariable(), "http://127.0.0.1:" + options.portOf(routed));
+                }
+            }
+        }
+        env.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+        env.putAll(options.extraEnvironment());
+        return env;
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        var pending = new ArrayList<>(services);
+        while (!pending.isEmpty()) {
+            for (var service : List.copyOf(pending)) {
+                if (!service.isAlive()) {
+                    throw new IllegalStateException(service.spec().name()
+                            + " exited during start-up; its log ends with:\n" + service.lastLogLines(40));
+                }
+                if (service.isReady()) {
+                    pending.remove(service);
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Not ready within " + READY_TIMEOUT.toSeconds() + " s: "
+                        + pending.stream().map(s -> s.spec().name()).toList());
+            }
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the services", e);
+        }
+    }
+
+    /** Stops the services first (in parallel, gracefully), then the broker and the store. */
+    @Override
+    public void close() {
+        services.parallelStream().forEach(s -> s.stop(Duration.ofSeconds(20)));
+        runtime.close();
+    }
+}

@@ -1,0 +1,26 @@
+package io.firstsecretary.infra.platform;
+
+import java.util.List;
+
+/** One of the platform's applications: its name (also its jar's name) and whether it owns a database. */
+record ServiceSpec(String name, boolean ownsDatabase) {
+
+    static final List<ServiceSpec> ALL = List.of(
+            new ServiceSpec("organisation-service", true),
+            new ServiceSpec("activity-service", true),
+            new ServiceSpec("assessment-service", true),
+            new ServiceSpec("notification-service", true),
+            new ServiceSpec("gateway", false));
+
+    String jarPath() {
+        return "services/" + name + "/target/" + name + ".jar";
+    }
+
+    String database() {
+        return "firstsec-" + name.replace("-service", "");
+    }
+
+    String routeVariable() {
+        return "FIRSTSEC_ROUTES_" + name.replace("-service", "").toUpperCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,26 @@
+package io.firstsecretary.activity.activity;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+
+/**
+ * A recorded piece of work. Records are immutable; the idempotency key and a fingerprint of the
+ * request that created it make a retried request return this same record.
+ */
+public record Activity(
+        @Id String id,
+        String bureau,
+        @JsonIgnore List<String> bureauPath,
+        ActivityType type,
+        String branch,
+        String actor,
+        LocalDate occurredOn,
+        String title,
+        List<String> participants,
+        String notes,
+        Instant loggedAt,
+        @JsonIgnore String idempotencyKey,
+        @JsonIgnore String fingerprint) {}

@@ -1,0 +1,63 @@
+package io.firstsecretary.activity.activity;
+
+import io.firstsecretary.kit.web.NotFoundException;
+import io.firstsecretary.kit.web.Paged;
+import io.firstsecretary.kit.web.UnprocessableException;
+import jakarta.validation.Valid;
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/bureaus/{bureau}/activities")
+class ActivityController {
+
+    private final ActivityLog activities;
+
+    ActivityController(ActivityLog activities) {
+        this.activities = activities;
+    }
+
+    /** 201 for a new activity; 200 with the original when an Idempotency-Key request is repeated. */
+    @PostMapping
+    ResponseEntity<Activity> log(
+            @PathVariable String bureau,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @Valid @RequestBody LogActivity request) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw new UnprocessableException("Idempotency-Key", "must be 1-200 characters");
+        }
+        var registration = activities.log(bureau, idempotencyKey, request);
+        return registration.response("/api/v1/bureaus/" + bureau + "/activities/"
+                + registration.value().id());
+    }
+
+    @GetMapping
+    Paged<Activity> list(
+            @PathVariable String bureau,
+            @RequestParam(required = false) String branch,
+            @RequestParam(required = false) ActivityType type,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "100") int size) {
+        return activities.list(bureau, new ActivityFilter(branch, type, from, to), page, size);
+    }
+
+    @GetMapping("/{id}")
+    Activity get(@PathVariable String bureau, @PathVariable String id) {
+        var activity = activities.find(bureau, id);
+        if (activity == null) {
+            throw new NotFoundException("No activity " + id + " in bureau " + bureau);
+        }
+        return activity;
+    }
+}

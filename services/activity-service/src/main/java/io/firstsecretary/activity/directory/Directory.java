@@ -1,0 +1,41 @@
+package io.firstsecretary.activity.directory;
+
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * This service's replica of the organisation directory, built from organisation events: what it
+ * needs to validate a record without calling the organisation service.
+ */
+@Component
+public class Directory {
+
+    static final String BUREAUS = "directoryBureaus";
+    static final String BRANCHES = "directoryBranches";
+    static final String MEMBERS = "directoryMembers";
+
+    private final MongoTemplate mongo;
+
+    Directory(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** The bureau's path from the root of the tree, if the bureau is known. */
+    public Optional<List<String>> bureauPath(String bureau) {
+        return Optional.ofNullable(mongo.findById(bureau, Document.class, BUREAUS))
+                .map(d -> d.getList("path", String.class));
+    }
+
+    public boolean hasBranch(String bureau, String branch) {
+        return mongo.findById(bureau + "/" + branch, Document.class, BRANCHES) != null;
+    }
+
+    /** A member of {@code bureau}. */
+    public Optional<DirectoryMember> member(String bureau, String id) {
+        return Optional.ofNullable(mongo.findById(id, DirectoryMember.class, MEMBERS))
+                .filter(m -> m.bureau().equals(bureau));
+    }
+}

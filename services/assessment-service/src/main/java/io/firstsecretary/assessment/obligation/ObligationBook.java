@@ -1,0 +1,180 @@
+package io.firstsecretary.assessment.obligation;
+
+import io.firstsecretary.assessment.catalogue.Duty;
+import io.firstsecretary.assessment.catalogue.DutyCatalogue;
+import io.firstsecretary.assessment.period.Period;
+import io.firstsecretary.contracts.Events;
+import io.firstsecretary.contracts.activity.ActivityLogged;
+import io.firstsecretary.contracts.assessment.ObligationFulfilled;
+import io.firstsecretary.contracts.assessment.ObligationOpened;
+import io.firstsecretary.contracts.organisation.FirstSecretaryAssigned;
+import io.firstsecretary.kit.outbox.Outbox;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Opens obligations for first-secretary assignments and fulfils them from activities. Both paths
+ * are idempotent and order-independent: obligation ids derive from assignment, duty and period,
+ * evidence is a set, and the OPEN→MET transition (with its event) happens at most once.
+ */
+@Service
+public class ObligationBook {
+
+    static final String OBLIGATIONS = "obligations";
+    static final String ACTIVITIES = "activities";
+
+    private final MongoTemplate mongo;
+    private final Outbox outbox;
+    private final DutyCatalogue catalogue;
+    private final Clock clock;
+
+    ObligationBook(MongoTemplate mongo, Outbox outbox, DutyCatalogue catalogue, Clock clock) {
+        this.mongo = mongo;
+        this.outbox = outbox;
+        this.catalogue = catalogue;
+        this.clock = clock;
+    }
+
+    /** Opens the current year's obligations of an assignment, each matched against known activities. */
+    public void open(FirstSecretaryAssigned assignment) {
+        int year = LocalDate.now(clock).getYear();
+        LocalDate from = max(assignment.from(), LocalDate.of(year, 1, 1));
+        LocalDate to =
+                assignment.to() == null ? LocalDate.of(year, 12, 31) : min(assignment.to(), LocalDate.of(year, 12, 31));
+        for (Duty duty : catalogue.duties()) {
+            for (Period period : Period.overlapping(duty.cadence(), from, to)) {
+                var obligation = new Obligation(
+                        idOf(assignment.assignment(), duty.code(), period),
+                        assignment.bureau(),
+                        assignment.bureauPath(),
+                        duty.code(),
+                        period.toString(),
+                        assignment.member(),
+                        assignment.branch(),
+                        assignment.assignment(),
+                        max(period.start(), from),
+                        min(period.end(), to),
+                        duty.dueOn(period),
+                        ObligationStatus.OPEN,
+                        List.of());
+                var opened = outbox.event(
+                        Events.OBLIGATION_OPENED,
+                        obligation.id(),
+                        "bureaus/" + obligation.bureau() + "/obligations/" + obligation.id(),
+                        obligation.bureau(),
+                        obligation.bureauPath(),
+                        new ObligationOpened(
+                                obligation.id(),
+                                obligation.bureau(),
+                                obligation.bureauPath(),
+                                obligation.duty(),
+                                obligation.period(),
+                                obligation.assignee(),
+                                obligation.branch(),
+                                obligation.dueOn()));
+                outbox.insertIfAbsent(OBLIGATIONS, obligation.id(), obligation, List.of(opened));
+                evidenceFor(obligation).forEach(activity -> fulfil(obligation.id(), activity));
+            }
+        }
+    }
+
+    /** Records an activity and fulfils every obligation it is evidence for. */
+    public void record(ActivityLogged logged) {
+        var activity = new RecordedActivity(
+                logged.id(), logged.bureau(), logged.type(), logged.branch(), logged.actor(), logged.occurredOn());
+        mongo.save(activity, ACTIVITIES);
+        List<String> duties =
+                catalogue.fulfilledBy(activity.type()).stream().map(Duty::code).toList();
+        if (duties.isEmpty()) {
+            return;
+        }
+        var candidates = Query.query(Criteria.where("bureau")
+                .is(activity.bureau())
+                .and("branch")
+                .is(activity.branch())
+                .and("assignee")
+                .is(activity.actor())
+                .and("duty")
+                .in(duties)
+                .and("windowStart")
+                .lte(activity.occurredOn())
+                .and("windowEnd")
+                .gte(activity.occurredOn()));
+        mongo.find(candidates, Obligation.class, OBLIGATIONS).forEach(o -> fulfil(o.id(), activity));
+    }
+
+    private List<RecordedActivity> evidenceFor(Obligation obligation) {
+        List<String> types = catalogue.duties().stream()
+                .filter(d -> d.code().equals(obligation.duty()))
+                .map(Duty::fulfilledBy)
+                .toList();
+        var query = Query.query(Criteria.where("bureau")
+                .is(obligation.bureau())
+                .and("branch")
+                .is(obligation.branch())
+                .and("actor")
+                .is(obligation.assignee())
+                .and("type")
+                .in(types)
+                .and("occurredOn")
+                .gte(obligation.windowStart())
+                .lte(obligation.windowEnd()));
+        return mongo.find(query, RecordedActivity.class, ACTIVITIES);
+    }
+
+    private void fulfil(String obligationId, RecordedActivity activity) {
+        var obligation = mongo.findById(obligationId, Obligation.class, OBLIGATIONS);
+        if (obligation == null) {
+            return;
+        }
+        var met = outbox.event(
+                Events.OBLIGATION_FULFILLED,
+                obligation.id(),
+                "bureaus/" + obligation.bureau() + "/obligations/" + obligation.id(),
+                obligation.bureau(),
+                obligation.bureauPath(),
+                new ObligationFulfilled(
+                        obligation.id(),
+                        obligation.bureau(),
+                        obligation.bureauPath(),
+                        obligation.duty(),
+                        obligation.period(),
+                        obligation.assignee(),
+                        obligation.branch(),
+                        obligation.dueOn(),
+                        ObligationStatus.MET.name(),
+                        List.of(activity.id())));
+        var transition = outbox.update(
+                OBLIGATIONS,
+                Query.query(Criteria.where("_id").is(obligationId).and("status").is(ObligationStatus.OPEN.name())),
+                new Update().set("status", ObligationStatus.MET.name()).addToSet("evidence", activity.id()),
+                List.of(met));
+        if (transition.getModifiedCount() == 0) {
+            mongo.updateFirst(
+                    Query.query(Criteria.where("_id").is(obligationId)),
+                    new Update().addToSet("evidence", activity.id()),
+                    OBLIGATIONS);
+        }
+    }
+
+    static String idOf(String assignment, String duty, Period period) {
+        return UUID.nameUUIDFromBytes((assignment + "|" + duty + "|" + period).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

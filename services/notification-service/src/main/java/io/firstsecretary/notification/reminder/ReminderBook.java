@@ -1,0 +1,114 @@
+package io.firstsecretary.notification.reminder;
+
+import io.firstsecretary.contracts.Events;
+import io.firstsecretary.contracts.assessment.ObligationFulfilled;
+import io.firstsecretary.contracts.assessment.ObligationOpened;
+import io.firstsecretary.contracts.notification.ReminderCancelled;
+import io.firstsecretary.contracts.notification.ReminderScheduled;
+import io.firstsecretary.kit.outbox.Outbox;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * The persisted schedule of reminders. Reminder ids derive from obligation, stage and offset, and a
+ * fulfilled obligation is remembered, so redelivered or late events never schedule twice or revive
+ * a cancelled reminder.
+ */
+@Service
+class ReminderBook {
+
+    static final String REMINDERS = "reminders";
+    static final String FULFILLED = "fulfilledObligations";
+    static final List<Channel> DEFAULT_CHANNELS = List.of(Channel.EMAIL, Channel.INBOX);
+
+    private final MongoTemplate mongo;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final DueSoonSchedule schedule = DueSoonSchedule.DEFAULT;
+
+    ReminderBook(MongoTemplate mongo, Outbox outbox, Clock clock) {
+        this.mongo = mongo;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    void scheduleDueSoon(ObligationOpened obligation) {
+        if (mongo.exists(Query.query(Criteria.where("_id").is(obligation.id())), FULFILLED)) {
+            return;
+        }
+        for (var reminding : schedule.remindersFor(obligation.dueOn(), clock)) {
+            var reminder = new Reminder(
+                    UUID.nameUUIDFromBytes((obligation.id() + "|DUE_SOON|" + reminding.daysBefore())
+                                    .getBytes(StandardCharsets.UTF_8))
+                            .toString(),
+                    obligation.bureau(),
+                    obligation.bureauPath(),
+                    obligation.id(),
+                    obligation.assignee(),
+                    obligation.duty(),
+                    obligation.period(),
+                    ReminderStage.DUE_SOON,
+                    reminding.at(),
+                    ReminderStatus.SCHEDULED,
+                    DEFAULT_CHANNELS);
+            var event = outbox.event(
+                    Events.REMINDER_SCHEDULED,
+                    reminder.id(),
+                    "bureaus/" + reminder.bureau() + "/reminders/" + reminder.id(),
+                    reminder.bureau(),
+                    reminder.bureauPath(),
+                    new ReminderScheduled(
+                            reminder.id(),
+                            reminder.bureau(),
+                            reminder.bureauPath(),
+                            reminder.obligation(),
+                            reminder.recipient(),
+                            reminder.duty(),
+                            reminder.period(),
+                            reminder.stage().name(),
+                            reminder.scheduledFor(),
+                            reminder.channels().stream().map(Enum::name).toList()));
+            outbox.insertIfAbsent(REMINDERS, reminder.id(), reminder, List.of(event));
+        }
+    }
+
+    /** Remembers the obligation as fulfilled and cancels its pending reminders. */
+    void cancelFor(ObligationFulfilled obligation) {
+        mongo.upsert(
+                Query.query(Criteria.where("_id").is(obligation.id())),
+                new Update().set("bureau", obligation.bureau()).set("status", obligation.status()),
+                FULFILLED);
+        var pending = Query.query(
+                Criteria.where("obligation").is(obligation.id()).and("status").is(ReminderStatus.SCHEDULED.name()));
+        for (Reminder reminder : mongo.find(pending, Reminder.class, REMINDERS)) {
+            var event = outbox.event(
+                    Events.REMINDER_CANCELLED,
+                    reminder.id(),
+                    "bureaus/" + reminder.bureau() + "/reminders/" + reminder.id(),
+                    reminder.bureau(),
+                    reminder.bureauPath(),
+                    new ReminderCancelled(
+                            reminder.id(),
+                            reminder.bureau(),
+                            reminder.bureauPath(),
+                            reminder.obligation(),
+                            reminder.recipient(),
+                            "OBLIGATION_FULFILLED"));
+            outbox.update(
+                    REMINDERS,
+                    Query.query(Criteria.where("_id")
+                            .is(reminder.id())
+                            .and("status")
+                            .is(ReminderStatus.SCHEDULED.name())),
+                    new Update().set("status", ReminderStatus.CANCELLED.name()),
+                    List.of(event));
+        }
+    }
+}

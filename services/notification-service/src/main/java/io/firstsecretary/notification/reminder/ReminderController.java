@@ -1,0 +1,49 @@
+package io.firstsecretary.notification.reminder;
+
+import io.firstsecretary.kit.web.Paged;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/bureaus/{bureau}/reminders")
+class ReminderController {
+
+    private final MongoTemplate mongo;
+
+    ReminderController(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @GetMapping
+    Paged<Reminder> list(
+            @PathVariable String bureau,
+            @RequestParam(required = false) String recipient,
+            @RequestParam(required = false) ReminderStatus status,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "100") int size) {
+        Paged.validate(page, size);
+        var criteria = Criteria.where("bureau").is(bureau);
+        if (recipient != null) {
+            criteria = criteria.and("recipient").is(recipient);
+        }
+        if (status != null) {
+            criteria = criteria.and("status").is(status.name());
+        }
+        var query = Query.query(criteria)
+                .with(Sort.by("scheduledFor", "_id"))
+                .skip((long) page * size)
+                .limit(size);
+        return new Paged<>(
+                mongo.find(query, Reminder.class, ReminderBook.REMINDERS),
+                page,
+                size,
+                mongo.count(Query.query(criteria), ReminderBook.REMINDERS));
+    }
+}

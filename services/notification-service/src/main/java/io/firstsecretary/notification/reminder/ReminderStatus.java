@@ -1,0 +1,8 @@
+package io.firstsecretary.notification.reminder;
+
+public enum ReminderStatus {
+    SCHEDULED,
+    SENT,
+    FAILED,
+    CANCELLED
+}

@@ -1,0 +1,39 @@
+package io.firstsecretary.organisation.assignment;
+
+import io.firstsecretary.kit.web.Paged;
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/bureaus/{bureau}/first-secretaries")
+class FirstSecretaryController {
+
+    private final FirstSecretaries firstSecretaries;
+
+    FirstSecretaryController(FirstSecretaries firstSecretaries) {
+        this.firstSecretaries = firstSecretaries;
+    }
+
+    @PostMapping
+    ResponseEntity<FirstSecretaryAssignment> assign(
+            @PathVariable String bureau, @Valid @RequestBody AssignFirstSecretary request) {
+        var registration = firstSecretaries.assign(bureau, request);
+        return registration.response("/api/v1/bureaus/" + bureau + "/first-secretaries/"
+                + registration.value().id());
+    }
+
+    @GetMapping
+    Paged<FirstSecretaryAssignment> list(
+            @PathVariable String bureau,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "100") int size) {
+        return firstSecretaries.list(bureau, page, size);
+    }
+}

@@ -1,0 +1,13 @@
+package io.firstsecretary.organisation.branch;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+
+/** A party branch (党支部) of a bureau, covering one or more divisions (科/股/室). */
+public record Branch(@JsonIgnore @Id String key, String bureau, String code, String name, List<String> divisions) {
+
+    static String key(String bureau, String code) {
+        return bureau + "/" + code;
+    }
+}

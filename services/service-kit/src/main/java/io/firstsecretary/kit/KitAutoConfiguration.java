@@ -1,0 +1,110 @@
+package io.firstsecretary.kit;
+
+import io.firstsecretary.contracts.Topics;
+import io.firstsecretary.kit.consumer.DeadLetters;
+import io.firstsecretary.kit.health.MongoPingHealthIndicator;
+import io.firstsecretary.kit.outbox.Outbox;
+import io.firstsecretary.kit.outbox.OutboxRelay;
+import io.firstsecretary.kit.time.ClockConfiguration;
+import io.firstsecretary.kit.web.ProblemDetailsAdvice;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.PropertySource;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.util.backoff.FixedBackOff;
+
+/** Wires the kit into every service; defaults live in {@code firstsec-kit.properties}. */
+@AutoConfiguration
+@EnableScheduling
+@PropertySource("classpath:firstsec-kit.properties")
+@Import({ClockConfiguration.class, ProblemDetailsAdvice.class})
+public class KitAutoConfiguration {
+
+    @Bean
+    MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+        return new MongoPingHealthIndicator(mongo);
+    }
+
+    @Bean
+    Outbox outbox(MongoTemplate mongo, Clock clock, @Value("${spring.application.name}") String application) {
+        return new Outbox(mongo, clock, "urn:firstsec:" + application);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(
+            MongoTemplate mongo,
+            KafkaTemplate<String, byte[]> kafka,
+            @Value("${firstsec.outbox.collections:}") List<String> collections,
+            @Value("${firstsec.outbox.batch-size:100}") int batchSize,
+            @Value("${firstsec.outbox.send-timeout:10s}") Duration sendTimeout) {
+        return new OutboxRelay(mongo, kafka, collections, batchSize, sendTimeout);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "firstsec.outbox.relay.enabled", havingValue = "true", matchIfMissing = true)
+    OutboxRelaySchedule outboxRelaySchedule(OutboxRelay relay) {
+        return new OutboxRelaySchedule(relay);
+    }
+
+    @Bean
+    DefaultErrorHandler deadLetteringErrorHandler(
+            KafkaTemplate<String, byte[]> kafka,
+            MeterRegistry meters,
+            @Value("${spring.kafka.consumer.group-id}") String group,
+            @Value("${firstsec.consumer.retries:2}") long retries,
+            @Value("${firstsec.consumer.retry-interval:500ms}") Duration interval) {
+        return DeadLetters.errorHandler(kafka, group, meters, new FixedBackOff(interval.toMillis(), retries));
+    }
+
+    /** The topics of the platform and this service's dead-letter topic, created if missing. */
+    @Bean
+    KafkaAdmin.NewTopics firstsecTopics(
+            @Value("${spring.kafka.consumer.group-id}") String group,
+            @Value("${firstsec.topics.partitions:3}") int partitions,
+            @Value("${firstsec.topics.replicas:1}") short replicas) {
+        String forever = "-1";
+        return new KafkaAdmin.NewTopics(
+                topic(Topics.ORGANISATION, partitions, replicas, forever),
+                topic(Topics.ACTIVITY, partitions, replicas, forever),
+                topic(Topics.ASSESSMENT, partitions, replicas, null),
+                topic(Topics.NOTIFICATION, partitions, replicas, null),
+                topic(Topics.deadLetter(group), 1, replicas, forever));
+    }
+
+    private static NewTopic topic(String name, int partitions, short replicas, String retentionMs) {
+        var builder = TopicBuilder.name(name).partitions(partitions).replicas(replicas);
+        if (retentionMs != null) {
+            builder.config("retention.ms", retentionMs);
+        }
+        return builder.build();
+    }
+
+    /** Runs the relay on a fixed delay; disabled with {@code firstsec.outbox.relay.enabled=false}. */
+    static class OutboxRelaySchedule {
+
+        private final OutboxRelay relay;
+
+        OutboxRelaySchedule(OutboxRelay relay) {
+            this.relay = relay;
+        }
+
+        @Scheduled(fixedDelayString = "${firstsec.outbox.poll-interval:200ms}")
+        void relay() {
+            relay.relayQuietly();
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.firstsecretary.kit.outbox;
+
+import com.mongodb.client.result.UpdateResult;
+import io.firstsecretary.contracts.EventJson;
+import io.firstsecretary.contracts.EventType;
+import io.firstsecretary.kit.web.ConflictException;
+import io.firstsecretary.kit.web.Registration;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Writes a state change and the events announcing it in one document, so the two cannot diverge
+ * (the Mongo-compatible store has no multi-document transactions). The {@link OutboxRelay}
+ * publishes the pending events afterwards.
+ */
+public final class Outbox {
+
+    static final String EVENTS = "outbox";
+    static final String PENDING_SINCE = "outboxSince";
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final String source;
+
+    public Outbox(MongoTemplate mongo, Clock clock, String source) {
+        this.mongo = mongo;
+        this.clock = clock;
+        this.source = source;
+    }
+
+    /** A new event of {@code type}, keyed on the topic by {@code key}. */
+    public <T> OutboxEvent event(
+            EventType<T> type, String key, String subject, String bureau, List<String> bureauPath, T payload) {
+        return new OutboxEvent(
+                UUID.randomUUID().toString(),
+                type.type(),
+                type.topic(),
+                key,
+                source,
+                subject,
+                bureau,
+                String.join("/", bureauPath),
+                clock.instant(),
+                new String(EventJson.write(payload), StandardCharsets.UTF_8));
+    }
+
+    /** Inserts {@code entity} with its events; a duplicate key fails the whole write. */
+    public void insert(String collection, Object entity, List<OutboxEvent> events) {
+        var document = new Document();
+        mongo.getConverter().write(entity, document);
+        document.remove("_class");
+        if (!events.isEmpty()) {
+            document.put(EVENTS, toDocuments(events));
+            document.put(PENDING_SINCE, Date.from(clock.instant()));
+        }
+        mongo.insert(document, collection);
+    }
+
+    /**
+     * Inserts {@code entity} under {@code id} with its events unless it is already there: the same
+     * details again change nothing and publish nothing; other details are a conflict on {@code
+     * field}.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> Registration<T> insertOnce(
+            String collection, Object id, T entity, List<OutboxEvent> events, String field) {
+        if (insertIfAbsent(collection, id, entity, events)) {
+            return new Registration<>(entity, true);
+        }
+        T existing = mongo.findById(id, (Class<T>) entity.getClass(), collection);
+        if (!entity.equals(existing)) {
+            throw new ConflictException(field, id + " already exists with other details");
+        }
+        return new Registration<>(existing, false);
+    }
+
+    /** Inserts {@code entity} with its events unless a document with {@code id} exists; true if inserted. */
+    public boolean insertIfAbsent(String collection, Object id, Object entity, List<OutboxEvent> events) {
+        if (mongo.exists(Query.query(Criteria.where("_id").is(id)), collection)) {
+            return false;
+        }
+        try {
+            insert(collection, entity, events);
+            return true;
+        } catch (DuplicateKeyException raced) {
+            return false;
+        }
+    }
+
+    /** Applies {@code update} to the first document matching {@code query} and appends the events to it. */
+    public UpdateResult update(String collection, Query query, Update update, List<OutboxEvent> events) {
+        if (!events.isEmpty()) {
+            update.push(EVENTS).each(toDocuments(events).toArray());
+            update.min(PENDING_SINCE, Date.from(clock.instant()));
+        }
+        return mongo.updateFirst(query, update, collection);
+    }
+
+    private List<Document> toDocuments(List<OutboxEvent> events) {
+        var documents = new ArrayList<Document>();
+        for (OutboxEvent e : events) {
+            documents.add(new Document("id", e.id())
+                    .append("type", e.type())
+                    .append("topic", e.topic())
+                    .append("key", e.key())
+                    .append("source", e.source())
+                    .append("subject", e.subject())
+                    .append("bureau", e.bureau())
+                    .append("bureauPath", e.bureauPath())
+                    .append("time", Date.from(e.time()))
+                    .append("data", e.data()));
+        }
+        return documents;
+    }
+}

@@ -1,0 +1,135 @@
+package io.firstsecretary.kit.outbox;
+
+import static io.firstsecretary.kit.outbox.Outbox.EVENTS;
+import static io.firstsecretary.kit.outbox.Outbox.PENDING_SINCE;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import io.firstsecretary.kit.events.CloudEventHeaders;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Publishes pending outbox events to Kafka and only then removes them from their document. A relay
+ * that dies in between publishes the same events again on its next run: delivery is at least once,
+ * with stable {@code ce_id}s that let consumers count each event once.
+ */
+public class OutboxRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final MongoTemplate mongo;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final List<String> collections;
+    private final int batchSize;
+    private final Duration sendTimeout;
+
+    public OutboxRelay(
+            MongoTemplate mongo,
+            KafkaTemplate<String, byte[]> kafka,
+            List<String> collections,
+            int batchSize,
+            Duration sendTimeout) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.collections = List.copyOf(collections);
+        this.batchSize = batchSize;
+        this.sendTimeout = sendTimeout;
+    }
+
+    /** Relays everything pending now; returns the number of events published. */
+    public int relayPending() {
+        int published = 0;
+        for (String collection : collections) {
+            for (PendingDocument pending : pending(collection)) {
+                publish(pending);
+                acknowledge(pending);
+                published += pending.events().size();
+            }
+        }
+        return published;
+    }
+
+    /** Scheduled entry point; failures are logged and retried on the next tick. */
+    public void relayQuietly() {
+        try {
+            relayPending();
+        } catch (RuntimeException e) {
+            log.warn("Outbox relay failed, retrying: {}", e.toString());
+        }
+    }
+
+    /** Documents with pending events, oldest change first. */
+    public List<PendingDocument> pending(String collection) {
+        var result = new ArrayList<PendingDocument>();
+        mongo.getCollection(collection)
+                .find(Filters.exists(PENDING_SINCE))
+                .sort(Sorts.ascending(PENDING_SINCE))
+                .limit(batchSize)
+                .forEach(doc -> result.add(new PendingDocument(
+                        collection, doc.get("_id"), doc.getList(EVENTS, Document.class, List.of()))));
+        return result;
+    }
+
+    /** Sends the document's events in order and waits for the broker to acknowledge each one. */
+    public void publish(PendingDocument pending) {
+        for (Document event : pending.events()) {
+            var record = new ProducerRecord<String, byte[]>(
+                    event.getString("topic"),
+                    null,
+                    event.getString("key"),
+                    event.getString("data").getBytes(StandardCharsets.UTF_8));
+            header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+            header(record, CloudEventHeaders.ID, event.getString("id"));
+            header(record, CloudEventHeaders.SOURCE, event.getString("source"));
+            header(record, CloudEventHeaders.TYPE, event.getString("type"));
+            header(
+                    record,
+                    CloudEventHeaders.TIME,
+                    event.getDate("time").toInstant().toString());
+            header(record, CloudEventHeaders.SUBJECT, event.getString("subject"));
+            header(record, CloudEventHeaders.BUREAU, event.getString("bureau"));
+            header(record, CloudEventHeaders.BUREAU_PATH, event.getString("bureauPath"));
+            header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+            try {
+                kafka.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while relaying " + event.getString("id"), e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("Could not relay event " + event.getString("id"), e);
+            }
+        }
+    }
+
+    /** Removes the published events; the pending marker goes only if nothing new arrived meanwhile. */
+    public void acknowledge(PendingDocument pending) {
+        var collection = mongo.getCollection(pending.collection());
+        List<String> ids = pending.events().stream().map(e -> e.getString("id")).toList();
+        collection.updateOne(Filters.eq("_id", pending.id()), Updates.pullByFilter(Filters.in("id", ids)));
+        collection.updateOne(
+                Filters.and(Filters.eq("_id", pending.id()), Filters.size(EVENTS, 0)),
+                Updates.combine(Updates.unset(EVENTS), Updates.unset(PENDING_SINCE)));
+    }
+
+    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
+        if (value != null) {
+            record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** One document's pending events as read by the relay. */
+    public record PendingDocument(String collection, Object id, List<Document> events) {}
+}
