@@ -52,8 +52,7 @@ public final class TopicProbe implements AutoCloseable {
     /** Every record currently on {@code topic}, from the beginning, in partition and offset order. */
     public List<ConsumerRecord<String, byte[]>> readAll(String topic) {
         try (var consumer = new KafkaConsumer<>(
-                Map.<String, Object>of(
-                        "bootstrap.servers", bootstrapServers, "group.id", "probe-" + UUID.randomUUID()),
+                Map.<String, Object>of("bootstrap.servers", bootstrapServers, "group.id", "probe-" + UUID.randomUUID()),
                 new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()

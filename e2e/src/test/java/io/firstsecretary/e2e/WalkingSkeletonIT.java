@@ -1,0 +1,163 @@
+package io.firstsecretary.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.firstsecretary.infra.FreePorts;
+import io.firstsecretary.infra.platform.PlatformOptions;
+import io.firstsecretary.infra.platform.RunningPlatform;
+import io.firstsecretary.infra.testing.ApiClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Starts the platform the way {@code make run} does (on free ports and a temporary data
+ * directory, with the clock fixed to 3 August 2026) and drives the first secretary's core flow
+ * through the gateway.
+ */
+class WalkingSkeletonIT {
+
+    private static final String TODAY = "2026-08-03";
+
+    @TempDir
+    static Path data;
+
+    static RunningPlatform platform;
+    static ApiClient api;
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = RunningPlatform.start(new PlatformOptions(
+                Path.of(".."),
+                data,
+                FreePorts.next(),
+                FreePorts.next(),
+                FreePorts.next(),
+                FreePorts.next(),
+                FreePorts.next(),
+                Map.of("FIRSTSEC_CLOCK_FIXED", TODAY + "T02:00:00Z")));
+        api = new ApiClient(platform.gatewayUrl());
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void aLectureMeetsTheHalfYearDutyAndCancelsItsReminders() {
+        created(api.post("/api/v1/bureaus", """
+                {"code":"nt","name":"国家税务总局南通市税务局","level":"MUNICIPAL"}"""));
+        created(api.post("/api/v1/bureaus/nt/branches", """
+                {"code":"zgnf","name":"征管和纳税服务党支部","divisions":["征收管理科","纳税服务科"]}"""));
+        created(api.post("/api/v1/bureaus/nt/members", """
+                {"id":"wangjun","name":"王军","email":"wangjun@nt.example","roles":["COMMITTEE_MEMBER"],
+                 "branch":"zgnf","joinedPartyOn":"1995-07-01"}"""));
+        created(api.post("/api/v1/bureaus/nt/members", """
+                {"id":"zhoumin","name":"周敏","roles":["BRANCH_SECRETARY"],"branch":"zgnf"}"""));
+        created(api.post("/api/v1/bureaus/nt/first-secretaries", """
+                {"member":"wangjun","branch":"zgnf","from":"2026-01-01"}"""));
+
+        // The activity service learns the directory from events; the Idempotency-Key makes retrying safe.
+        String lecture = """
+                {"type":"PARTY_LECTURE","branch":"zgnf","actor":"wangjun","occurredOn":"2026-07-15",
+                 "title":"学习贯彻党的二十届四中全会精神专题党课","participants":["zhoumin"]}""";
+        var logged = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(300))
+                .until(
+                        () -> api.post("/api/v1/bureaus/nt/activities", lecture, "Idempotency-Key", "lecture-2026-h2"),
+                        r -> r.status() == 201 || r.status() == 200);
+        String activityId = logged.body().get("id").asString();
+
+        // 4 quarters × 3 quarterly duties + 2 halves × 1 lecture + 5 yearly duties.
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(
+                                items(api.get("/api/v1/bureaus/nt/obligations?assignee=wangjun&year=2026&size=100")))
+                        .hasSize(4 * 3 + 2 + 5));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode lectureDuty = find(
+                    items(api.get("/api/v1/bureaus/nt/obligations?assignee=wangjun&year=2026")),
+                    "duty",
+                    "PARTY_LECTURE",
+                    "period",
+                    "2026-H2");
+            assertThat(lectureDuty.get("status").asString()).isEqualTo("MET");
+            assertThat(lectureDuty.get("dueOn").asString()).isEqualTo("2026-12-31");
+            assertThat(lectureDuty.get("evidence").values())
+                    .extracting(JsonNode::asString)
+                    .containsExactly(activityId);
+        });
+        JsonNode firstHalf = find(
+                items(api.get("/api/v1/bureaus/nt/obligations?assignee=wangjun&year=2026")),
+                "duty",
+                "PARTY_LECTURE",
+                "period",
+                "2026-H1");
+        assertThat(firstHalf.get("status").asString()).isEqualTo("OVERDUE");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<JsonNode> reminders = items(api.get("/api/v1/bureaus/nt/reminders?recipient=wangjun&size=500"));
+            List<JsonNode> lectureReminders = reminders.stream()
+                    .filter(r -> r.get("duty").asString().equals("PARTY_LECTURE")
+                            && r.get("period").asString().equals("2026-H2"))
+                    .toList();
+            assertThat(lectureReminders)
+                    .extracting(r -> r.get("stage").asString() + "@"
+                            + r.get("scheduledFor").asString() + ":"
+                            + r.get("status").asString())
+                    .containsExactlyInAnyOrder(
+                            "DUE_SOON@2026-12-17T01:00:00Z:CANCELLED", "DUE_SOON@2026-12-28T01:00:00Z:CANCELLED");
+            JsonNode research = find(reminders, "duty", "FOUR_TRUE_RESEARCH", "period", "2026-Q3");
+            assertThat(research.get("status").asString()).isEqualTo("SCHEDULED");
+            assertThat(research.get("channels").values())
+                    .extracting(JsonNode::asString)
+                    .contains("EMAIL");
+        });
+
+        // Replaying the request returns the same activity and logs nothing new.
+        var replay = api.post("/api/v1/bureaus/nt/activities", lecture, "Idempotency-Key", "lecture-2026-h2");
+        assertThat(replay.status()).isEqualTo(200);
+        assertThat(replay.body().get("id").asString()).isEqualTo(activityId);
+        assertThat(items(api.get("/api/v1/bureaus/nt/activities?branch=zgnf"))).hasSize(1);
+    }
+
+    @Test
+    void badInputIsAProblemNamingTheField() {
+        var response = api.post("/api/v1/bureaus", """
+                {"code":"bad code","name":"","level":"MUNICIPAL"}""");
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().get("errors").values())
+                .extracting(e -> e.get("field").asString())
+                .containsExactly("code", "name");
+        assertThat(api.get("/api/v1/bureaus/bad%20code").status()).isEqualTo(404);
+    }
+
+    private static void created(ApiClient.Response response) {
+        assertThat(response.status()).as("%s", response.body()).isEqualTo(201);
+    }
+
+    private static List<JsonNode> items(ApiClient.Response response) {
+        assertThat(response.status()).as("%s", response.body()).isEqualTo(200);
+        return new ArrayList<>(response.body().get("items").values());
+    }
+
+    private static JsonNode find(List<JsonNode> items, String field, String value, String field2, String value2) {
+        return items.stream()
+                .filter(i -> i.get(field).asString().equals(value)
+                        && i.get(field2).asString().equals(value2))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No " + value + " " + value2 + " in " + items));
+    }
+}
