@@ -1,5 +1,7 @@
 package io.firstsecretary.infra.testing;
 
+import io.firstsecretary.contracts.EventJson;
+import io.firstsecretary.contracts.EventType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -49,6 +54,26 @@ public final class TopicProbe implements AutoCloseable {
         }
     }
 
+    /** Publishes {@code payload} as a CloudEvent of {@code type}, as a producing service would. */
+    public <T> RecordMetadata publish(EventType<T> type, String key, String id, String bureau, T payload) {
+        return send(
+                type.topic(),
+                key,
+                EventJson.write(payload),
+                "ce_specversion",
+                "1.0",
+                "ce_id",
+                id,
+                "ce_type",
+                type.type(),
+                "ce_source",
+                "urn:firstsec:test",
+                "ce_bureau",
+                bureau,
+                "content-type",
+                "application/json");
+    }
+
     /** Every record currently on {@code topic}, from the beginning, in partition and offset order. */
     public List<ConsumerRecord<String, byte[]>> readAll(String topic) {
         try (var consumer = new KafkaConsumer<>(
@@ -78,6 +103,46 @@ public final class TopicProbe implements AutoCloseable {
         return readAll(topic).stream()
                 .filter(r -> type.equals(header(r, "ce_type").orElse(null)))
                 .toList();
+    }
+
+    /**
+     * Waits until consumer group {@code group} has committed offsets up to the current end of
+     * {@code topic}: everything published so far has been processed.
+     */
+    public void awaitConsumed(String group, String topic, Duration timeout) {
+        try (var admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                var partitions =
+                        admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                                .map(p -> new TopicPartition(topic, p.partition()))
+                                .toList();
+                var ends = admin.listOffsets(
+                                partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+                        .all()
+                        .get();
+                var committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata()
+                        .get();
+                boolean done = partitions.stream()
+                        .allMatch(p -> ends.get(p).offset() == 0
+                                || (committed.get(p) != null
+                                        && committed.get(p).offset()
+                                                >= ends.get(p).offset()));
+                if (done) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(group + " did not consume " + topic + " within " + timeout);
+                }
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     public static Optional<String> header(ConsumerRecord<?, ?> record, String name) {

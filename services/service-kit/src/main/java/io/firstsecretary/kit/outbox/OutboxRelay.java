@@ -118,7 +118,7 @@ public class OutboxRelay {
     public void acknowledge(PendingDocument pending) {
         var collection = mongo.getCollection(pending.collection());
         List<String> ids = pending.events().stream().map(e -> e.getString("id")).toList();
-        collection.updateOne(Filters.eq("_id", pending.id()), Updates.pullByFilter(Filters.in("id", ids)));
+        collection.updateOne(Filters.eq("_id", pending.id()), Updates.pull(EVENTS, Filters.in("id", ids)));
         collection.updateOne(
                 Filters.and(Filters.eq("_id", pending.id()), Filters.size(EVENTS, 0)),
                 Updates.combine(Updates.unset(EVENTS), Updates.unset(PENDING_SINCE)));

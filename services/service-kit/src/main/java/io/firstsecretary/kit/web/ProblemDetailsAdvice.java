@@ -1,6 +1,8 @@
 package io.firstsecretary.kit.web;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -17,6 +19,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every client error as RFC 9457 {@code application/problem+json}, naming the offending fields in
@@ -62,19 +65,42 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (e.getMostSpecificCause() instanceof JacksonException jackson
-                && !jackson.getPath().isEmpty()) {
+        JacksonException jackson = jacksonCause(e);
+        if (jackson != null && !jackson.getPath().isEmpty()) {
             String field = jackson.getPath().stream()
                     .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."))
                     .replace(".[", "[");
-            String message = "has an invalid value: " + jackson.getOriginalMessage();
+            String message = describe(jackson);
             return ResponseEntity.badRequest()
                     .body(problem(
                             HttpStatus.BAD_REQUEST, field + " " + message, List.of(new FieldError(field, message))));
         }
         return ResponseEntity.badRequest()
                 .body(problem(HttpStatus.BAD_REQUEST, "The request body is not readable JSON", List.of()));
+    }
+
+    private static JacksonException jacksonCause(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException jackson) {
+                return jackson;
+            }
+        }
+        return null;
+    }
+
+    private static String describe(JacksonException e) {
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            Class<?> target = mismatch.getTargetType();
+            if (target.isEnum()) {
+                return "must be one of " + Arrays.toString(target.getEnumConstants());
+            }
+            if (target == LocalDate.class) {
+                return "must be a date like 2026-03-31";
+            }
+            return "must be a " + target.getSimpleName();
+        }
+        return "has an invalid value";
     }
 
     static ProblemDetail problem(HttpStatus status, String detail, List<FieldError> errors) {

@@ -1,0 +1,248 @@
+package io.firstsecretary.activity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.firstsecretary.contracts.EventJson;
+import io.firstsecretary.contracts.Events;
+import io.firstsecretary.contracts.Topics;
+import io.firstsecretary.contracts.activity.ActivityLogged;
+import io.firstsecretary.contracts.organisation.BranchEstablished;
+import io.firstsecretary.contracts.organisation.BureauRegistered;
+import io.firstsecretary.contracts.organisation.MemberRegistered;
+import io.firstsecretary.infra.testing.ApiClient;
+import io.firstsecretary.infra.testing.TopicProbe;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The activity service against a real broker and store; subclasses say which ones. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "firstsec.clock.fixed=2026-08-03T02:00:00Z")
+abstract class ActivityScenarios {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
+    ApiClient api;
+    TopicProbe topics;
+    String bureau;
+
+    @BeforeEach
+    void directory() {
+        api = new ApiClient("http://127.0.0.1:" + port);
+        topics = new TopicProbe(bootstrapServers);
+        bureau = "b" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> path = List.of("js", bureau);
+        topics.publish(
+                Events.BUREAU_REGISTERED,
+                bureau,
+                id(),
+                bureau,
+                new BureauRegistered(bureau, "测试局", "COUNTY", "js", path));
+        topics.publish(
+                Events.BRANCH_ESTABLISHED,
+                bureau,
+                id(),
+                bureau,
+                new BranchEstablished(bureau, path, "zgnf", "征管党支部", List.of("征收管理科")));
+        for (String member : List.of("wangjun", "zhoumin")) {
+            topics.publish(
+                    Events.MEMBER_REGISTERED,
+                    bureau,
+                    id(),
+                    bureau,
+                    new MemberRegistered(
+                            bureau,
+                            path,
+                            bureau + "-" + member,
+                            member,
+                            null,
+                            null,
+                            List.of("MEMBER"),
+                            "zgnf",
+                            null,
+                            null));
+        }
+        topics.awaitConsumed("activity-service", Topics.ORGANISATION, WAIT);
+    }
+
+    @AfterEach
+    void close() {
+        topics.close();
+    }
+
+    @Test
+    void logsAnActivityAndPublishesItOnce() {
+        var response = api.post(activities(), lecture(bureau + "-wangjun"), "Idempotency-Key", "k-" + bureau);
+        assertThat(response.status()).as("%s", response.body()).isEqualTo(201);
+        String id = response.body().get("id").asString();
+
+        var again = api.post(activities(), lecture(bureau + "-wangjun"), "Idempotency-Key", "k-" + bureau);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().get("id").asString()).isEqualTo(id);
+
+        var other = api.post(activities(), lecture(bureau + "-zhoumin"), "Idempotency-Key", "k-" + bureau);
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.body().get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(eventsOf(id)).hasSize(1));
+        var record = eventsOf(id).get(0);
+        assertThat(record.key()).isEqualTo(bureau + "/zgnf");
+        assertThat(TopicProbe.header(record, "ce_bureau")).contains(bureau);
+        assertThat(TopicProbe.header(record, "ce_bureaupath")).contains("js/" + bureau);
+        var payload = EventJson.read(record.value(), ActivityLogged.class);
+        assertThat(payload.type()).isEqualTo("PARTY_LECTURE");
+        assertThat(payload.occurredOn()).isEqualTo(LocalDate.of(2026, 7, 15));
+    }
+
+    @Test
+    void rejectsWhatTheDirectoryDoesNotKnowNamingTheField() {
+        var unknownBranch = api.post(activities(), """
+                {"type":"TALK","branch":"nope","actor":"%s-wangjun","occurredOn":"2026-07-01","title":"谈心"}""".formatted(bureau));
+        assertProblem(unknownBranch, 422, "branch");
+        var unknownActor = api.post(activities(), """
+                {"type":"TALK","branch":"zgnf","actor":"ghost","occurredOn":"2026-07-01","title":"谈心"}""");
+        assertProblem(unknownActor, 422, "actor");
+        var unknownParticipant = api.post(activities(), """
+                {"type":"TALK","branch":"zgnf","actor":"%s-wangjun","occurredOn":"2026-07-01","title":"谈心",
+                 "participants":["%s-zhoumin","ghost"]}""".formatted(bureau, bureau));
+        assertProblem(unknownParticipant, 422, "participants[1]");
+        var future = api.post(activities(), """
+                {"type":"TALK","branch":"zgnf","actor":"%s-wangjun","occurredOn":"2026-08-04","title":"谈心"}""".formatted(bureau));
+        assertProblem(future, 422, "occurredOn");
+        var missing = api.post(activities(), "{\"type\":\"TALK\"}");
+        assertProblem(missing, 422, "actor");
+        var unreadable = api.post(activities(), "{\"type\":\"TALK\",\"occurredOn\":\"yesterday\"}");
+        assertProblem(unreadable, 400, "occurredOn");
+        assertThat(api.post("/api/v1/bureaus/unknown/activities", lecture("x")).status())
+                .isEqualTo(404);
+
+        assertThat(api.get(activities()).body().get("total").asLong()).isZero();
+    }
+
+    @Test
+    void aMalformedEventIsDeadLetteredAndThePartitionKeepsFlowing() {
+        double before = deadLettered();
+        var poison = topics.send(
+                Topics.ORGANISATION,
+                bureau,
+                "{not json".getBytes(StandardCharsets.UTF_8),
+                "ce_id",
+                id(),
+                "ce_type",
+                Events.MEMBER_REGISTERED.type());
+        var noEnvelope = topics.send(Topics.ORGANISATION, bureau, "{}".getBytes(StandardCharsets.UTF_8));
+        List<String> path = List.of("js", bureau);
+        var valid = topics.publish(
+                Events.MEMBER_REGISTERED,
+                bureau,
+                id(),
+                bureau,
+                new MemberRegistered(
+                        bureau, path, bureau + "-late", "late", null, null, List.of("MEMBER"), "zgnf", null, null));
+        assertThat(valid.partition()).isEqualTo(poison.partition());
+
+        topics.awaitConsumed("activity-service", Topics.ORGANISATION, WAIT);
+        var logged = api.post(activities(), lecture(bureau + "-late"));
+        assertThat(logged.status()).as("%s", logged.body()).isEqualTo(201);
+
+        var dead = topics.readAll(Topics.deadLetter("activity-service")).stream()
+                .filter(r -> bureau.equals(r.key()))
+                .toList();
+        assertThat(dead).hasSize(2);
+        assertThat(dead)
+                .extracting(
+                        r -> TopicProbe.header(r, "kafka_dlt-original-topic").orElseThrow())
+                .containsOnly(Topics.ORGANISATION);
+        assertThat(dead.stream()
+                        .map(r -> java.nio.ByteBuffer.wrap(r.headers()
+                                        .lastHeader("kafka_dlt-original-offset")
+                                        .value())
+                                .getLong())
+                        .toList())
+                .containsExactlyInAnyOrder(poison.offset(), noEnvelope.offset());
+        assertThat(deadLettered() - before).isEqualTo(2.0);
+    }
+
+    @Test
+    void aRedeliveredDirectoryEventChangesNothing() {
+        List<String> path = List.of("js", bureau);
+        String eventId = id();
+        var member = new MemberRegistered(
+                bureau, path, bureau + "-twice", "twice", null, null, List.of("MEMBER"), "zgnf", null, null);
+        topics.publish(Events.MEMBER_REGISTERED, bureau, eventId, bureau, member);
+        topics.publish(Events.MEMBER_REGISTERED, bureau, eventId, bureau, member);
+        topics.awaitConsumed("activity-service", Topics.ORGANISATION, WAIT);
+
+        var talk = api.post(activities(), """
+                {"type":"TALK","branch":"zgnf","actor":"%s-wangjun","occurredOn":"2026-07-01","title":"谈心",
+                 "participants":["%s-twice"]}""".formatted(bureau, bureau));
+        assertThat(talk.status()).isEqualTo(201);
+        var replica = mongo.findAll(org.bson.Document.class, "directoryMembers").stream()
+                .filter(d -> d.getString("_id").equals(bureau + "-twice"))
+                .toList();
+        assertThat(replica).hasSize(1);
+        assertThat(replica.get(0))
+                .containsEntry("bureau", bureau)
+                .containsEntry("branch", "zgnf")
+                .containsEntry("name", "twice");
+    }
+
+    private List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> eventsOf(String activityId) {
+        return topics.readAll(Topics.ACTIVITY, Events.ACTIVITY_LOGGED.type()).stream()
+                .filter(r ->
+                        EventJson.read(r.value(), ActivityLogged.class).id().equals(activityId))
+                .toList();
+    }
+
+    private double deadLettered() {
+        var counter = meters.find("firstsec.events.dead.lettered")
+                .tag("topic", Topics.ORGANISATION)
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private String activities() {
+        return "/api/v1/bureaus/" + bureau + "/activities";
+    }
+
+    private static String lecture(String actor) {
+        return """
+                {"type":"PARTY_LECTURE","branch":"zgnf","actor":"%s","occurredOn":"2026-07-15","title":"专题党课"}""".formatted(actor);
+    }
+
+    private static void assertProblem(ApiClient.Response response, int status, String field) {
+        assertThat(response.status()).as("%s", response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().get("errors").values())
+                .extracting(e -> e.get("field").asString())
+                .contains(field);
+    }
+
+    private static String id() {
+        return UUID.randomUUID().toString();
+    }
+}
