@@ -1,0 +1,201 @@
+package io.firstsecretary.organisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.firstsecretary.contracts.EventJson;
+import io.firstsecretary.contracts.Events;
+import io.firstsecretary.contracts.Topics;
+import io.firstsecretary.contracts.organisation.FirstSecretaryAssigned;
+import io.firstsecretary.contracts.organisation.MemberRegistered;
+import io.firstsecretary.infra.testing.ApiClient;
+import io.firstsecretary.infra.testing.TopicProbe;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The organisation service against a real broker and store; subclasses say which ones. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class OrganisationScenarios {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    ApiClient api;
+    TopicProbe topics;
+    String city;
+    String county;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient("http://127.0.0.1:" + port);
+        topics = new TopicProbe(bootstrapServers);
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        city = "nt" + suffix;
+        county = "cc" + suffix;
+    }
+
+    @AfterEach
+    void close() {
+        topics.close();
+    }
+
+    @Test
+    void registersTheOrganisationAndAnnouncesEachChangeOnce() {
+        assertStatus(201, api.post("/api/v1/bureaus", bureau(city, "MUNICIPAL", null)));
+        assertStatus(201, api.post("/api/v1/bureaus", bureau(county, "COUNTY", city)));
+        assertStatus(201, api.post("/api/v1/bureaus/" + county + "/branches", """
+                {"code":"zgnf","name":"征管党支部","divisions":["征收管理科"]}"""));
+        assertStatus(201, api.post("/api/v1/bureaus/" + county + "/branches/zgnf/party-groups", """
+                {"code":"g1","name":"第一党小组"}"""));
+        String fs = member(county + "-wj", "王军", "[\"COMMITTEE_MEMBER\"]", null);
+        assertStatus(201, api.post("/api/v1/bureaus/" + county + "/members", fs));
+        String leader = member(county + "-zm", "周敏", "[\"GROUP_LEADER\",\"BRANCH_SECRETARY\"]", "g1");
+        assertStatus(201, api.post("/api/v1/bureaus/" + county + "/members", leader));
+        String assignment = """
+                {"member":"%s-wj","branch":"zgnf","from":"2026-01-01","to":"2026-12-31"}""".formatted(county);
+        assertStatus(201, api.post("/api/v1/bureaus/" + county + "/first-secretaries", assignment));
+
+        // Identical requests again: nothing changes, nothing is published.
+        assertStatus(200, api.post("/api/v1/bureaus", bureau(county, "COUNTY", city)));
+        assertStatus(200, api.post("/api/v1/bureaus/" + county + "/members", fs));
+        assertStatus(200, api.post("/api/v1/bureaus/" + county + "/first-secretaries", assignment));
+
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(eventsOf(county))
+                        .extracting(r -> TopicProbe.header(r, "ce_type").orElseThrow())
+                        .containsExactly(
+                                Events.BUREAU_REGISTERED.type(),
+                                Events.BRANCH_ESTABLISHED.type(),
+                                Events.PARTY_GROUP_FORMED.type(),
+                                Events.MEMBER_REGISTERED.type(),
+                                Events.MEMBER_REGISTERED.type(),
+                                Events.FIRST_SECRETARY_ASSIGNED.type()));
+        var events = eventsOf(county);
+        assertThat(events).allSatisfy(r -> {
+            assertThat(TopicProbe.header(r, "ce_bureaupath")).contains(city + "/" + county);
+            assertThat(TopicProbe.header(r, "ce_specversion")).contains("1.0");
+            assertThat(TopicProbe.header(r, "ce_source")).contains("urn:firstsec:organisation-service");
+        });
+        var leaderEvent = EventJson.read(events.get(4).value(), MemberRegistered.class);
+        assertThat(leaderEvent.roles()).containsExactly("BRANCH_SECRETARY", "GROUP_LEADER");
+        assertThat(leaderEvent.partyGroup()).isEqualTo("g1");
+        var assigned = EventJson.read(events.get(5).value(), FirstSecretaryAssigned.class);
+        assertThat(assigned.bureauPath()).containsExactly(city, county);
+        assertThat(assigned.to()).isEqualTo(LocalDate.of(2026, 12, 31));
+
+        var branch = api.get("/api/v1/bureaus/" + county + "/branches/zgnf");
+        assertThat(branch.body().get("partyGroups").get(0).get("code").asString())
+                .isEqualTo("g1");
+        assertThat(api.get("/api/v1/bureaus/" + county).body().get("path").values())
+                .hasSize(2);
+    }
+
+    @Test
+    void rejectsWhatCannotHoldWithAProblemNamingTheFieldAndWritesNothing() {
+        assertStatus(201, api.post("/api/v1/bureaus", bureau(city, "MUNICIPAL", null)));
+        assertStatus(201, api.post("/api/v1/bureaus/" + city + "/branches", """
+                {"code":"zgnf","name":"征管党支部"}"""));
+        assertStatus(
+                201,
+                api.post(
+                        "/api/v1/bureaus/" + city + "/members",
+                        member(city + "-a", "甲", "[\"COMMITTEE_MEMBER\"]", null)));
+        assertStatus(
+                201,
+                api.post(
+                        "/api/v1/bureaus/" + city + "/members",
+                        member(city + "-b", "乙", "[\"COMMITTEE_MEMBER\"]", null)));
+        assertStatus(201, api.post("/api/v1/bureaus/" + city + "/members", member(city + "-c", "丙", null, null)));
+        assertStatus(201, api.post("/api/v1/bureaus/" + city + "/first-secretaries", """
+                {"member":"%s-a","branch":"zgnf","from":"2026-01-01","to":"2026-06-30"}""".formatted(city)));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(eventsOf(city)).hasSize(6));
+
+        assertProblem(422, "parent", api.post("/api/v1/bureaus", bureau(county, "COUNTY", "nowhere")));
+        assertProblem(409, "code", api.post("/api/v1/bureaus", bureau(city, "COUNTY", null)));
+        assertProblem(422, "level", api.post("/api/v1/bureaus", "{\"code\":\"x1\",\"name\":\"x\"}"));
+        assertProblem(400, "level", api.post("/api/v1/bureaus", "{\"code\":\"x1\",\"name\":\"x\",\"level\":\"TOWN\"}"));
+        assertProblem(
+                422,
+                "branch",
+                api.post(
+                        "/api/v1/bureaus/" + city + "/members",
+                        member(city + "-d", "丁", null, null).replace("zgnf", "none")));
+        assertProblem(
+                422,
+                "partyGroup",
+                api.post("/api/v1/bureaus/" + city + "/members", member(city + "-d", "丁", null, "g9")));
+        assertProblem(
+                422,
+                "roles",
+                api.post("/api/v1/bureaus/" + city + "/members", member(city + "-d", "丁", "[\"GROUP_LEADER\"]", null)));
+        assertProblem(
+                422,
+                "email",
+                api.post(
+                        "/api/v1/bureaus/" + city + "/members",
+                        member(city + "-d", "丁", null, null).replace("@nt.example", "")));
+        assertProblem(422, "member", api.post("/api/v1/bureaus/" + city + "/first-secretaries", """
+                {"member":"%s-c","branch":"zgnf","from":"2026-07-01"}""".formatted(city)));
+        assertProblem(422, "to", api.post("/api/v1/bureaus/" + city + "/first-secretaries", """
+                {"member":"%s-b","branch":"zgnf","from":"2026-07-01","to":"2026-06-01"}""".formatted(city)));
+        assertProblem(409, "from", api.post("/api/v1/bureaus/" + city + "/first-secretaries", """
+                {"member":"%s-b","branch":"zgnf","from":"2026-06-01"}""".formatted(city)));
+        assertThat(api.post("/api/v1/bureaus/nowhere/branches", "{\"code\":\"b\",\"name\":\"b\"}")
+                        .status())
+                .isEqualTo(404);
+
+        assertStatus(201, api.post("/api/v1/bureaus/" + city + "/first-secretaries", """
+                {"member":"%s-b","branch":"zgnf","from":"2026-07-01"}""".formatted(city)));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(eventsOf(city)).hasSize(7));
+        assertThat(api.get("/api/v1/bureaus/" + city + "/members")
+                        .body()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(3);
+        assertThat(api.get("/api/v1/bureaus/" + county).status()).isEqualTo(404);
+    }
+
+    private List<ConsumerRecord<String, byte[]>> eventsOf(String bureau) {
+        return topics.readAll(Topics.ORGANISATION).stream()
+                .filter(r -> bureau.equals(r.key()))
+                .toList();
+    }
+
+    private static String bureau(String code, String level, String parent) {
+        return parent == null
+                ? "{\"code\":\"%s\",\"name\":\"税务局\",\"level\":\"%s\"}".formatted(code, level)
+                : "{\"code\":\"%s\",\"name\":\"税务局\",\"level\":\"%s\",\"parent\":\"%s\"}"
+                        .formatted(code, level, parent);
+    }
+
+    private static String member(String id, String name, String roles, String group) {
+        return """
+                {"id":"%s","name":"%s","email":"%s@nt.example","roles":%s,"branch":"zgnf",%s"joinedPartyOn":"2001-07-01"}""".formatted(id, name, id, roles, group == null ? "" : "\"partyGroup\":\"" + group + "\",");
+    }
+
+    private static void assertStatus(int status, ApiClient.Response response) {
+        assertThat(response.status()).as("%s", response.body()).isEqualTo(status);
+    }
+
+    private static void assertProblem(int status, String field, ApiClient.Response response) {
+        assertStatus(status, response);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().get("errors").values())
+                .extracting(e -> e.get("field").asString())
+                .contains(field);
+    }
+}
