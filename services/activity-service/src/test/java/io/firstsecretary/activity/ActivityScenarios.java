@@ -211,6 +211,33 @@ abstract class ActivityScenarios {
                 .containsEntry("name", "twice");
     }
 
+    @Test
+    void reportsHealthAndMetricsTheWayOperatorsExpect() {
+        var readiness = api.get("/actuator/health/readiness");
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.body().get("status").asString()).isEqualTo("UP");
+        assertThat(readiness.body().get("components").get("mongo").get("status").asString())
+                .isEqualTo("UP");
+        assertThat(api.get("/actuator/health/liveness").body().get("status").asString())
+                .isEqualTo("UP");
+        api.post(activities(), lecture(bureau + "-wangjun"));
+        String metrics = scrape();
+        assertThat(metrics).contains("kafka_consumer_", "mongodb_driver_", "http_server_requests_seconds");
+    }
+
+    private String scrape() {
+        try {
+            var request = java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                    .build();
+            return java.net.http.HttpClient.newHttpClient()
+                    .send(request, java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .body();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> eventsOf(String activityId) {
         return topics.readAll(Topics.ACTIVITY, Events.ACTIVITY_LOGGED.type()).stream()
                 .filter(r ->

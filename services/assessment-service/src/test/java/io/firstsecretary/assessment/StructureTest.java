@@ -1,0 +1,50 @@
+package io.firstsecretary.assessment;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+class StructureTest {
+
+    static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.firstsecretary.assessment");
+
+    @Test
+    void featuresAreFreeOfCycles() {
+        slices().matching("io.firstsecretary.assessment.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(CLASSES);
+    }
+
+    @Test
+    void theServiceDependsOnNoOtherService() {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.firstsecretary.organisation..",
+                        "io.firstsecretary.activity..",
+                        "io.firstsecretary.notification..",
+                        "io.firstsecretary.gateway..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void periodsAndTheCatalogueAreFreeOfFrameworks() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.firstsecretary.assessment.period..")
+                .or()
+                .haveSimpleName("Duty")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..")
+                .check(CLASSES);
+    }
+}
