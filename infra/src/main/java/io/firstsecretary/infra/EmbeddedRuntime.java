@@ -15,10 +15,12 @@ public final class EmbeddedRuntime implements AutoCloseable {
 
     private final EmbeddedMongoServer mongo;
     private final EmbeddedKafkaBroker kafka;
+    private final Path temporaryKafkaDir;
 
-    private EmbeddedRuntime(EmbeddedMongoServer mongo, EmbeddedKafkaBroker kafka) {
+    private EmbeddedRuntime(EmbeddedMongoServer mongo, EmbeddedKafkaBroker kafka, Path temporaryKafkaDir) {
         this.mongo = mongo;
         this.kafka = kafka;
+        this.temporaryKafkaDir = temporaryKafkaDir;
     }
 
     /**
@@ -31,7 +33,10 @@ public final class EmbeddedRuntime implements AutoCloseable {
         Path kafkaDir = dataDir == null ? temporaryDirectory("firstsec-kafka") : dataDir.resolve("kafka");
         var mongo = EmbeddedMongoServer.start(mongoFile, mongoPort);
         try {
-            return new EmbeddedRuntime(mongo, EmbeddedKafkaBroker.start(kafkaDir, kafkaPort, controllerPort));
+            return new EmbeddedRuntime(
+                    mongo,
+                    EmbeddedKafkaBroker.start(kafkaDir, kafkaPort, controllerPort),
+                    dataDir == null ? kafkaDir : null);
         } catch (RuntimeException e) {
             mongo.close();
             throw e;
@@ -63,6 +68,18 @@ public final class EmbeddedRuntime implements AutoCloseable {
     public void close() {
         kafka.close();
         mongo.close();
+        if (temporaryKafkaDir != null) {
+            deleteRecursively(temporaryKafkaDir);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Path temporaryDirectory(String prefix) {

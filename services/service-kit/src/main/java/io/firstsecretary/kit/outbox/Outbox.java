@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -31,6 +32,7 @@ public final class Outbox {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final String source;
+    private final AtomicLong lastSequence = new AtomicLong();
 
     public Outbox(MongoTemplate mongo, Clock clock, String source) {
         this.mongo = mongo;
@@ -61,7 +63,7 @@ public final class Outbox {
         document.remove("_class");
         if (!events.isEmpty()) {
             document.put(EVENTS, toDocuments(events));
-            document.put(PENDING_SINCE, Date.from(clock.instant()));
+            document.put(PENDING_SINCE, nextSequence());
         }
         mongo.insert(document, collection);
     }
@@ -101,9 +103,19 @@ public final class Outbox {
     public UpdateResult update(String collection, Query query, Update update, List<OutboxEvent> events) {
         if (!events.isEmpty()) {
             update.push(EVENTS).each(toDocuments(events).toArray());
-            update.min(PENDING_SINCE, Date.from(clock.instant()));
+            update.min(PENDING_SINCE, nextSequence());
         }
         return mongo.updateFirst(query, update, collection);
+    }
+
+    /**
+     * Orders pending changes across documents and collections: microseconds since the epoch, made
+     * strictly increasing within this process so that writes of the same instant keep their order.
+     */
+    private long nextSequence() {
+        var now = clock.instant();
+        long micros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+        return lastSequence.updateAndGet(previous -> Math.max(previous + 1, micros));
     }
 
     private List<Document> toDocuments(List<OutboxEvent> events) {

@@ -10,6 +10,7 @@ import io.firstsecretary.kit.events.CloudEventHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -49,15 +50,19 @@ public class OutboxRelay {
         this.sendTimeout = sendTimeout;
     }
 
-    /** Relays everything pending now; returns the number of events published. */
+    /**
+     * Relays everything pending now, across all collections in the order the changes were written,
+     * so events sharing a key keep their order; returns the number of events published.
+     */
     public int relayPending() {
+        var pending = new ArrayList<PendingDocument>();
+        collections.forEach(collection -> pending.addAll(pending(collection)));
+        pending.sort(Comparator.comparingLong(PendingDocument::since));
         int published = 0;
-        for (String collection : collections) {
-            for (PendingDocument pending : pending(collection)) {
-                publish(pending);
-                acknowledge(pending);
-                published += pending.events().size();
-            }
+        for (PendingDocument document : pending) {
+            publish(document);
+            acknowledge(document);
+            published += document.events().size();
         }
         return published;
     }
@@ -79,7 +84,10 @@ public class OutboxRelay {
                 .sort(Sorts.ascending(PENDING_SINCE))
                 .limit(batchSize)
                 .forEach(doc -> result.add(new PendingDocument(
-                        collection, doc.get("_id"), doc.getList(EVENTS, Document.class, List.of()))));
+                        collection,
+                        doc.get("_id"),
+                        ((Number) doc.get(PENDING_SINCE)).longValue(),
+                        doc.getList(EVENTS, Document.class, List.of()))));
         return result;
     }
 
@@ -131,5 +139,5 @@ public class OutboxRelay {
     }
 
     /** One document's pending events as read by the relay. */
-    public record PendingDocument(String collection, Object id, List<Document> events) {}
+    public record PendingDocument(String collection, Object id, long since, List<Document> events) {}
 }
