@@ -3,11 +3,18 @@ package io.firstsecretary.contracts;
 import io.firstsecretary.contracts.activity.ActivityLogged;
 import io.firstsecretary.contracts.assessment.ObligationFulfilled;
 import io.firstsecretary.contracts.assessment.ObligationOpened;
+import io.firstsecretary.contracts.assessment.ObligationWaived;
 import io.firstsecretary.contracts.notification.ReminderCancelled;
 import io.firstsecretary.contracts.notification.ReminderScheduled;
+import io.firstsecretary.contracts.organisation.BranchDissolved;
 import io.firstsecretary.contracts.organisation.BranchEstablished;
+import io.firstsecretary.contracts.organisation.BranchMerged;
+import io.firstsecretary.contracts.organisation.BranchRenamed;
+import io.firstsecretary.contracts.organisation.BureauChanged;
 import io.firstsecretary.contracts.organisation.BureauRegistered;
 import io.firstsecretary.contracts.organisation.FirstSecretaryAssigned;
+import io.firstsecretary.contracts.organisation.FirstSecretaryRelieved;
+import io.firstsecretary.contracts.organisation.MemberChanged;
 import io.firstsecretary.contracts.organisation.MemberRegistered;
 import io.firstsecretary.contracts.organisation.PartyGroupFormed;
 import java.util.List;
@@ -67,6 +74,57 @@ public final class Events {
             ReminderCancelled.class,
             "notification/reminder-cancelled");
 
+    public static final EventType<BureauChanged> BUREAU_CHANGED = new EventType<>(
+            "firstsec.organisation.bureau-changed.v1",
+            Topics.ORGANISATION,
+            BureauChanged.class,
+            "organisation/bureau-changed");
+    public static final EventType<BranchRenamed> BRANCH_RENAMED = new EventType<>(
+            "firstsec.organisation.branch-renamed.v1",
+            Topics.ORGANISATION,
+            BranchRenamed.class,
+            "organisation/branch-renamed");
+    public static final EventType<BranchMerged> BRANCH_MERGED = new EventType<>(
+            "firstsec.organisation.branch-merged.v1",
+            Topics.ORGANISATION,
+            BranchMerged.class,
+            "organisation/branch-merged");
+    public static final EventType<BranchDissolved> BRANCH_DISSOLVED = new EventType<>(
+            "firstsec.organisation.branch-dissolved.v1",
+            Topics.ORGANISATION,
+            BranchDissolved.class,
+            "organisation/branch-dissolved");
+    public static final EventType<MemberChanged> MEMBER_TRANSFERRED = new EventType<>(
+            "firstsec.organisation.member-transferred.v1",
+            Topics.ORGANISATION,
+            MemberChanged.class,
+            "organisation/member-transferred");
+    public static final EventType<MemberChanged> MEMBER_ROLES_CHANGED = new EventType<>(
+            "firstsec.organisation.member-roles-changed.v1",
+            Topics.ORGANISATION,
+            MemberChanged.class,
+            "organisation/member-roles-changed");
+    public static final EventType<MemberChanged> MEMBER_DETAILS_CHANGED = new EventType<>(
+            "firstsec.organisation.member-details-changed.v1",
+            Topics.ORGANISATION,
+            MemberChanged.class,
+            "organisation/member-details-changed");
+    public static final EventType<MemberChanged> MEMBER_LEFT = new EventType<>(
+            "firstsec.organisation.member-left.v1",
+            Topics.ORGANISATION,
+            MemberChanged.class,
+            "organisation/member-left");
+    public static final EventType<FirstSecretaryRelieved> FIRST_SECRETARY_RELIEVED = new EventType<>(
+            "firstsec.organisation.first-secretary-relieved.v1",
+            Topics.ORGANISATION,
+            FirstSecretaryRelieved.class,
+            "organisation/first-secretary-relieved");
+    public static final EventType<ObligationWaived> OBLIGATION_WAIVED = new EventType<>(
+            "firstsec.assessment.obligation-waived.v1",
+            Topics.ASSESSMENT,
+            ObligationWaived.class,
+            "assessment/obligation-waived");
+
     public static final List<EventType<?>> ALL = List.of(
             BUREAU_REGISTERED,
             BRANCH_ESTABLISHED,
@@ -77,7 +135,17 @@ public final class Events {
             OBLIGATION_OPENED,
             OBLIGATION_FULFILLED,
             REMINDER_SCHEDULED,
-            REMINDER_CANCELLED);
+            REMINDER_CANCELLED,
+            BUREAU_CHANGED,
+            BRANCH_RENAMED,
+            BRANCH_MERGED,
+            BRANCH_DISSOLVED,
+            MEMBER_TRANSFERRED,
+            MEMBER_ROLES_CHANGED,
+            MEMBER_DETAILS_CHANGED,
+            MEMBER_LEFT,
+            FIRST_SECRETARY_RELIEVED,
+            OBLIGATION_WAIVED);
 
     private Events() {}
 
