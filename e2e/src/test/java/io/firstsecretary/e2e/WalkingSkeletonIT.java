@@ -43,6 +43,7 @@ class WalkingSkeletonIT {
                 FreePorts.next(),
                 FreePorts.next(),
                 FreePorts.next(),
+                true,
                 Map.of("FIRSTSEC_CLOCK_FIXED", TODAY + "T02:00:00Z")));
         api = new ApiClient(platform.gatewayUrl());
     }

@@ -10,6 +10,7 @@ import java.util.Map;
  *
  * @param home the repository checkout holding the built service jars
  * @param dataDir where the store, the broker and the logs keep their files
+ * @param demo load the Nantong demonstration organisation when the directory is empty
  * @param extraEnvironment added to every service's environment (e.g. a fixed clock in tests)
  */
 public record PlatformOptions(
@@ -20,10 +21,11 @@ public record PlatformOptions(
         int kafkaPort,
         int kafkaControllerPort,
         int mongoPort,
+        boolean demo,
         Map<String, String> extraEnvironment) {
 
     public static PlatformOptions defaults() {
-        return new PlatformOptions(Path.of("."), Path.of("data"), 8080, 8081, 9092, 9093, 27017, Map.of());
+        return new PlatformOptions(Path.of("."), Path.of("data"), 8080, 8081, 9092, 9093, 27017, true, Map.of());
     }
 
     /** Reads {@code --name=value} arguments over the defaults. */
@@ -44,6 +46,7 @@ public record PlatformOptions(
                 Integer.parseInt(values.getOrDefault("kafka-port", "" + d.kafkaPort())),
                 Integer.parseInt(values.getOrDefault("kafka-controller-port", "" + d.kafkaControllerPort())),
                 Integer.parseInt(values.getOrDefault("mongo-port", "" + d.mongoPort())),
+                Boolean.parseBoolean(values.getOrDefault("demo", "" + d.demo())),
                 Map.of());
         values.keySet().stream()
                 .filter(k -> !java.util.Set.of(
@@ -53,7 +56,8 @@ public record PlatformOptions(
                                 "service-port",
                                 "kafka-port",
                                 "kafka-controller-port",
-                                "mongo-port")
+                                "mongo-port",
+                                "demo")
                         .contains(k))
                 .findFirst()
                 .ifPresent(k -> {

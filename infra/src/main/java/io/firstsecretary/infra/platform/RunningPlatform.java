@@ -97,6 +97,7 @@ public final class RunningPlatform implements AutoCloseable {
             }
         }
         env.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+        env.put("FIRSTSEC_DEMO_ENABLED", Boolean.toString(options.demo()));
         env.putAll(options.extraEnvironment());
         return env;
     }

@@ -138,21 +138,26 @@ class ActivityLog {
     }
 
     private void validate(String bureau, LogActivity request) {
-        if (!directory.hasBranch(bureau, request.branch())) {
-            throw new UnprocessableException("branch", "No branch " + request.branch() + " in bureau " + bureau);
-        }
-        if (directory.member(bureau, request.actor()).isEmpty()) {
-            throw new UnprocessableException("actor", "No member " + request.actor() + " in bureau " + bureau);
-        }
-        List<String> participants = request.participants() == null ? List.of() : request.participants();
-        for (int i = 0; i < participants.size(); i++) {
-            if (directory.member(bureau, participants.get(i)).isEmpty()) {
-                throw new UnprocessableException(
-                        "participants[" + i + "]", "No member " + participants.get(i) + " in bureau " + bureau);
-            }
-        }
         if (request.occurredOn().isAfter(LocalDate.now(clock))) {
             throw new UnprocessableException("occurredOn", "An activity cannot be recorded before it happens");
+        }
+        if (!directory.branchExistedOn(bureau, request.branch(), request.occurredOn())) {
+            throw new UnprocessableException(
+                    "branch", "No branch " + request.branch() + " in bureau " + bureau + " on " + request.occurredOn());
+        }
+        requireMember(bureau, request.actor(), request.occurredOn(), "actor");
+        List<String> participants = request.participants() == null ? List.of() : request.participants();
+        for (int i = 0; i < participants.size(); i++) {
+            requireMember(bureau, participants.get(i), request.occurredOn(), "participants[" + i + "]");
+        }
+    }
+
+    private void requireMember(String bureau, String id, LocalDate day, String field) {
+        var member = directory
+                .member(bureau, id)
+                .orElseThrow(() -> new UnprocessableException(field, "No member " + id + " in bureau " + bureau));
+        if (!member.memberOn(day)) {
+            throw new UnprocessableException(field, "Member " + id + " left on " + member.leftOn());
         }
     }
 

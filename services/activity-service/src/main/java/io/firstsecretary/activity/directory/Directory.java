@@ -1,5 +1,6 @@
 package io.firstsecretary.activity.directory;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
@@ -29,8 +30,14 @@ public class Directory {
                 .map(d -> d.getList("path", String.class));
     }
 
-    public boolean hasBranch(String bureau, String branch) {
-        return mongo.findById(bureau + "/" + branch, Document.class, BRANCHES) != null;
+    /** Whether the branch existed on {@code day}: known, and not merged or dissolved before it. */
+    public boolean branchExistedOn(String bureau, String branch, LocalDate day) {
+        var found = mongo.findById(bureau + "/" + branch, Document.class, BRANCHES);
+        if (found == null) {
+            return false;
+        }
+        String endedOn = found.getString("endedOn");
+        return endedOn == null || !day.isAfter(LocalDate.parse(endedOn));
     }
 
     /** A member of {@code bureau}. */

@@ -2,10 +2,11 @@ package io.firstsecretary.activity.directory;
 
 import io.firstsecretary.contracts.Events;
 import io.firstsecretary.contracts.Topics;
-import io.firstsecretary.contracts.organisation.BranchEstablished;
-import io.firstsecretary.contracts.organisation.BureauRegistered;
+import io.firstsecretary.contracts.organisation.MemberChanged;
 import io.firstsecretary.contracts.organisation.MemberRegistered;
 import io.firstsecretary.kit.events.IncomingEvent;
+import java.time.LocalDate;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the {@link Directory} replica from organisation events. Each event carries the full state
- * of what it describes and is applied as an upsert, so a redelivered event changes nothing.
+ * of what it describes and is applied as an upsert, so a redelivered event changes nothing; the
+ * topic is keyed by bureau, so a bureau's changes arrive in order.
  */
 @Component
 class DirectoryProjector {
@@ -31,40 +33,89 @@ class DirectoryProjector {
     void on(ConsumerRecord<String, byte[]> record) {
         var event = IncomingEvent.from(record);
         if (event.is(Events.BUREAU_REGISTERED)) {
-            apply(event.payload(Events.BUREAU_REGISTERED));
+            var bureau = event.payload(Events.BUREAU_REGISTERED);
+            bureau(bureau.code(), bureau.name(), bureau.path());
+        } else if (event.is(Events.BUREAU_CHANGED)) {
+            var bureau = event.payload(Events.BUREAU_CHANGED);
+            bureau(bureau.code(), bureau.name(), bureau.path());
         } else if (event.is(Events.BRANCH_ESTABLISHED)) {
-            apply(event.payload(Events.BRANCH_ESTABLISHED));
+            var branch = event.payload(Events.BRANCH_ESTABLISHED);
+            branch(
+                    branch.bureau(),
+                    branch.code(),
+                    new Update().set("bureau", branch.bureau()).set("name", branch.name()));
+        } else if (event.is(Events.BRANCH_RENAMED)) {
+            var branch = event.payload(Events.BRANCH_RENAMED);
+            branch(
+                    branch.bureau(),
+                    branch.code(),
+                    new Update().set("bureau", branch.bureau()).set("name", branch.name()));
+        } else if (event.is(Events.BRANCH_MERGED)) {
+            var branch = event.payload(Events.BRANCH_MERGED);
+            branch(branch.bureau(), branch.code(), ended(branch.on()).set("mergedInto", branch.into()));
+        } else if (event.is(Events.BRANCH_DISSOLVED)) {
+            var branch = event.payload(Events.BRANCH_DISSOLVED);
+            branch(branch.bureau(), branch.code(), ended(branch.on()));
         } else if (event.is(Events.MEMBER_REGISTERED)) {
-            apply(event.payload(Events.MEMBER_REGISTERED));
+            registered(event.payload(Events.MEMBER_REGISTERED));
+        } else {
+            for (var type : List.of(
+                    Events.MEMBER_TRANSFERRED,
+                    Events.MEMBER_ROLES_CHANGED,
+                    Events.MEMBER_DETAILS_CHANGED,
+                    Events.MEMBER_LEFT)) {
+                if (event.is(type)) {
+                    changed(event.payload(type));
+                }
+            }
         }
     }
 
-    void apply(BureauRegistered bureau) {
-        upsert(
-                Directory.BUREAUS,
-                bureau.code(),
-                new Update().set("name", bureau.name()).set("path", bureau.path()));
+    private void bureau(String code, String name, List<String> path) {
+        upsert(Directory.BUREAUS, code, new Update().set("name", name).set("path", path));
     }
 
-    void apply(BranchEstablished branch) {
-        upsert(
-                Directory.BRANCHES,
-                branch.bureau() + "/" + branch.code(),
-                new Update()
-                        .set("bureau", branch.bureau())
-                        .set("code", branch.code())
-                        .set("name", branch.name()));
+    private void branch(String bureau, String code, Update update) {
+        upsert(Directory.BRANCHES, bureau + "/" + code, update.set("code", code));
     }
 
-    void apply(MemberRegistered member) {
+    private static Update ended(LocalDate on) {
+        return new Update().set("endedOn", on.toString());
+    }
+
+    private void registered(MemberRegistered member) {
+        member(member.id(), member.bureau(), member.name(), member.branch(), member.roles(), true, null);
+    }
+
+    private void changed(MemberChanged member) {
+        member(
+                member.id(),
+                member.bureau(),
+                member.name(),
+                member.branch(),
+                member.roles(),
+                member.active(),
+                member.active() ? null : member.effectiveOn());
+    }
+
+    private void member(
+            String id,
+            String bureau,
+            String name,
+            String branch,
+            List<String> roles,
+            boolean active,
+            LocalDate leftOn) {
         upsert(
                 Directory.MEMBERS,
-                member.id(),
+                id,
                 new Update()
-                        .set("bureau", member.bureau())
-                        .set("name", member.name())
-                        .set("branch", member.branch())
-                        .set("roles", member.roles()));
+                        .set("bureau", bureau)
+                        .set("name", name)
+                        .set("branch", branch)
+                        .set("roles", roles)
+                        .set("active", active)
+                        .set("leftOn", leftOn));
     }
 
     private void upsert(String collection, String id, Update update) {

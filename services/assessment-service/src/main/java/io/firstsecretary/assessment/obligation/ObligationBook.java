@@ -7,7 +7,9 @@ import io.firstsecretary.contracts.Events;
 import io.firstsecretary.contracts.activity.ActivityLogged;
 import io.firstsecretary.contracts.assessment.ObligationFulfilled;
 import io.firstsecretary.contracts.assessment.ObligationOpened;
+import io.firstsecretary.contracts.assessment.ObligationWaived;
 import io.firstsecretary.contracts.organisation.FirstSecretaryAssigned;
+import io.firstsecretary.contracts.organisation.FirstSecretaryRelieved;
 import io.firstsecretary.kit.outbox.Outbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -82,6 +84,47 @@ public class ObligationBook {
                                 obligation.dueOn()));
                 outbox.insertIfAbsent(OBLIGATIONS, obligation.id(), obligation, List.of(opened));
                 evidenceFor(obligation).forEach(activity -> fulfil(obligation.id(), activity));
+            }
+        }
+    }
+
+    /**
+     * A term ended early: obligations whose window lies wholly after the new end are waived (with
+     * an event, once); the others keep only the part of their window inside the term.
+     */
+    public void relieve(FirstSecretaryRelieved relieved) {
+        var ofAssignment = Query.query(Criteria.where("assignment").is(relieved.assignment()));
+        for (Obligation obligation : mongo.find(ofAssignment, Obligation.class, OBLIGATIONS)) {
+            if (obligation.windowStart().isAfter(relieved.to())) {
+                var waived = outbox.event(
+                        Events.OBLIGATION_WAIVED,
+                        obligation.id(),
+                        "bureaus/" + obligation.bureau() + "/obligations/" + obligation.id(),
+                        obligation.bureau(),
+                        obligation.bureauPath(),
+                        new ObligationWaived(
+                                obligation.id(),
+                                obligation.bureau(),
+                                obligation.bureauPath(),
+                                obligation.duty(),
+                                obligation.period(),
+                                obligation.assignee(),
+                                obligation.branch(),
+                                obligation.dueOn(),
+                                "ASSIGNMENT_ENDED"));
+                outbox.update(
+                        OBLIGATIONS,
+                        Query.query(Criteria.where("_id")
+                                .is(obligation.id())
+                                .and("status")
+                                .is(ObligationStatus.OPEN.name())),
+                        new Update().set("status", ObligationStatus.WAIVED.name()),
+                        List.of(waived));
+            } else if (obligation.windowEnd().isAfter(relieved.to())) {
+                mongo.updateFirst(
+                        Query.query(Criteria.where("_id").is(obligation.id())),
+                        new Update().set("windowEnd", relieved.to()),
+                        OBLIGATIONS);
             }
         }
     }

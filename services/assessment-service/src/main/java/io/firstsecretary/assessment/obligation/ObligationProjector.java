@@ -22,6 +22,8 @@ class ObligationProjector {
         var event = IncomingEvent.from(record);
         if (event.is(Events.FIRST_SECRETARY_ASSIGNED)) {
             book.open(event.payload(Events.FIRST_SECRETARY_ASSIGNED));
+        } else if (event.is(Events.FIRST_SECRETARY_RELIEVED)) {
+            book.relieve(event.payload(Events.FIRST_SECRETARY_RELIEVED));
         }
     }
 

@@ -1,7 +1,6 @@
 package io.firstsecretary.notification.reminder;
 
 import io.firstsecretary.contracts.Events;
-import io.firstsecretary.contracts.assessment.ObligationFulfilled;
 import io.firstsecretary.contracts.assessment.ObligationOpened;
 import io.firstsecretary.contracts.notification.ReminderCancelled;
 import io.firstsecretary.contracts.notification.ReminderScheduled;
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The persisted schedule of reminders. Reminder ids derive from obligation, stage and offset, and a
- * fulfilled obligation is remembered, so redelivered or late events never schedule twice or revive
+ * fulfilled or waived obligation is remembered, so redelivered or late events never schedule twice or revive
  * a cancelled reminder.
  */
 @Service
@@ -79,14 +78,14 @@ class ReminderBook {
         }
     }
 
-    /** Remembers the obligation as fulfilled and cancels its pending reminders. */
-    void cancelFor(ObligationFulfilled obligation) {
+    /** Remembers the obligation as no longer owed and cancels its pending reminders. */
+    void cancelFor(String obligationId, String bureau, String status, String reason) {
         mongo.upsert(
-                Query.query(Criteria.where("_id").is(obligation.id())),
-                new Update().set("bureau", obligation.bureau()).set("status", obligation.status()),
+                Query.query(Criteria.where("_id").is(obligationId)),
+                new Update().set("bureau", bureau).set("status", status),
                 FULFILLED);
         var pending = Query.query(
-                Criteria.where("obligation").is(obligation.id()).and("status").is(ReminderStatus.SCHEDULED.name()));
+                Criteria.where("obligation").is(obligationId).and("status").is(ReminderStatus.SCHEDULED.name()));
         for (Reminder reminder : mongo.find(pending, Reminder.class, REMINDERS)) {
             var event = outbox.event(
                     Events.REMINDER_CANCELLED,
@@ -100,7 +99,7 @@ class ReminderBook {
                             reminder.bureauPath(),
                             reminder.obligation(),
                             reminder.recipient(),
-                            "OBLIGATION_FULFILLED"));
+                            reason));
             outbox.update(
                     REMINDERS,
                     Query.query(Criteria.where("_id")

@@ -7,7 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Schedules reminders for opened obligations and cancels them when an obligation is fulfilled. */
+/** Schedules reminders for opened obligations and cancels them when an obligation is fulfilled or waived. */
 @Component
 class ReminderProjector {
 
@@ -23,7 +23,11 @@ class ReminderProjector {
         if (event.is(Events.OBLIGATION_OPENED)) {
             book.scheduleDueSoon(event.payload(Events.OBLIGATION_OPENED));
         } else if (event.is(Events.OBLIGATION_FULFILLED)) {
-            book.cancelFor(event.payload(Events.OBLIGATION_FULFILLED));
+            var met = event.payload(Events.OBLIGATION_FULFILLED);
+            book.cancelFor(met.id(), met.bureau(), met.status(), "OBLIGATION_FULFILLED");
+        } else if (event.is(Events.OBLIGATION_WAIVED)) {
+            var waived = event.payload(Events.OBLIGATION_WAIVED);
+            book.cancelFor(waived.id(), waived.bureau(), "WAIVED", "OBLIGATION_WAIVED");
         }
     }
 }

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
 
 /** {@code POST /api/v1/bureaus/{bureau}/first-secretaries}. */
-record AssignFirstSecretary(
+public record AssignFirstSecretary(
         @NotBlank @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE)
         String member,
 

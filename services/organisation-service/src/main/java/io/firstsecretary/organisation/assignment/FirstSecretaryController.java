@@ -2,6 +2,8 @@ package io.firstsecretary.organisation.assignment;
 
 import io.firstsecretary.kit.web.Paged;
 import jakarta.validation.Valid;
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,11 +31,27 @@ class FirstSecretaryController {
                 + registration.value().id());
     }
 
+    /**
+     * The bureau's first secretaries, with {@code includeDescendants} those of every bureau below
+     * it too, with {@code activeOn} only the terms running that day.
+     */
     @GetMapping
     Paged<FirstSecretaryAssignment> list(
             @PathVariable String bureau,
+            @RequestParam(defaultValue = "false") boolean includeDescendants,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate activeOn,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "100") int size) {
-        return firstSecretaries.list(bureau, page, size);
+        return firstSecretaries.list(bureau, includeDescendants, activeOn, page, size);
+    }
+
+    @PostMapping("/{assignment}/relieve")
+    FirstSecretaryAssignment relieve(
+            @PathVariable String bureau,
+            @PathVariable String assignment,
+            @Valid @RequestBody RelieveFirstSecretary request) {
+        return firstSecretaries
+                .relieve(bureau, assignment, request.on(), FirstSecretaries.EndReason.RELIEVED)
+                .value();
     }
 }

@@ -2,9 +2,9 @@ package io.firstsecretary.organisation.branch;
 
 import io.firstsecretary.kit.web.Paged;
 import jakarta.validation.Valid;
-import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,19 +28,19 @@ class BranchController {
                 .response("/api/v1/bureaus/" + bureau + "/branches/" + request.code());
     }
 
+    /** The bureau's branches; merged and dissolved ones only with {@code includeEnded=true}. */
     @GetMapping
     Paged<Branch> list(
             @PathVariable String bureau,
+            @RequestParam(defaultValue = "false") boolean includeEnded,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "100") int size) {
-        return branches.list(bureau, page, size);
+        return branches.list(bureau, includeEnded, page, size);
     }
 
-    @GetMapping("/{branch}")
-    BranchDetails get(@PathVariable String bureau, @PathVariable String branch) {
-        Branch found = branches.require(bureau, branch);
-        return new BranchDetails(
-                found.bureau(), found.code(), found.name(), found.divisions(), branches.partyGroupsOf(bureau, branch));
+    @PatchMapping("/{branch}")
+    Branch rename(@PathVariable String bureau, @PathVariable String branch, @Valid @RequestBody RenameBranch request) {
+        return branches.rename(bureau, branch, request).value();
     }
 
     @PostMapping("/{branch}/party-groups")
@@ -49,8 +49,4 @@ class BranchController {
         return branches.formPartyGroup(bureau, branch, request)
                 .response("/api/v1/bureaus/" + bureau + "/branches/" + branch + "/party-groups/" + request.code());
     }
-
-    /** A branch with its party groups. */
-    record BranchDetails(
-            String bureau, String code, String name, List<String> divisions, List<PartyGroup> partyGroups) {}
 }

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** {@code POST /api/v1/bureaus/{bureau}/branches}. */
-record EstablishBranch(
+public record EstablishBranch(
         @NotBlank @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE)
         String code,
 

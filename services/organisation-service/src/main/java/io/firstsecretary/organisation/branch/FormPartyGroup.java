@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** {@code POST /api/v1/bureaus/{bureau}/branches/{branch}/party-groups}. */
-record FormPartyGroup(
+public record FormPartyGroup(
         @NotBlank @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE)
         String code,
 

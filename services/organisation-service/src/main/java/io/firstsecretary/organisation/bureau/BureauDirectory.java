@@ -1,6 +1,7 @@
 package io.firstsecretary.organisation.bureau;
 
 import io.firstsecretary.contracts.Events;
+import io.firstsecretary.contracts.organisation.BureauChanged;
 import io.firstsecretary.contracts.organisation.BureauRegistered;
 import io.firstsecretary.kit.outbox.Outbox;
 import io.firstsecretary.kit.web.NotFoundException;
@@ -8,14 +9,17 @@ import io.firstsecretary.kit.web.Paged;
 import io.firstsecretary.kit.web.Registration;
 import io.firstsecretary.kit.web.UnprocessableException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
-/** The bureau tree. */
+/** The bureau tree, of any depth. */
 @Service
 public class BureauDirectory {
 
@@ -30,15 +34,13 @@ public class BureauDirectory {
     }
 
     /** Registers a bureau; registering the same bureau again changes nothing. */
-    Registration<Bureau> register(RegisterBureau request) {
-        List<String> path = new ArrayList<>();
-        if (request.parent() != null) {
-            Bureau parent = find(request.parent())
-                    .orElseThrow(() -> new UnprocessableException("parent", "No bureau " + request.parent()));
-            path.addAll(parent.path());
-        }
-        path.add(request.code());
-        var bureau = new Bureau(request.code(), request.name(), request.level(), request.parent(), List.copyOf(path));
+    public Registration<Bureau> register(RegisterBureau request) {
+        var bureau = new Bureau(
+                request.code(),
+                request.name(),
+                request.level(),
+                request.parent(),
+                pathUnder(request.parent(), request.code()));
         var event = outbox.event(
                 Events.BUREAU_REGISTERED,
                 bureau.code(),
@@ -50,6 +52,38 @@ public class BureauDirectory {
         return outbox.insertOnce(COLLECTION, bureau.code(), bureau, List.of(event), "code");
     }
 
+    /**
+     * Renames a bureau, changes its level or moves it under another parent. A move that would make
+     * the bureau its own ancestor is refused; a move rewrites the path of every descendant.
+     */
+    public Registration<Bureau> change(String code, ChangeBureau request) {
+        Bureau current = require(code);
+        if (request.parent() != null) {
+            Bureau parent = find(request.parent())
+                    .orElseThrow(() -> new UnprocessableException("parent", "No bureau " + request.parent()));
+            if (parent.path().contains(code)) {
+                throw new UnprocessableException(
+                        "parent",
+                        "Bureau " + request.parent() + " lies under " + code + ": the tree would have a cycle");
+            }
+        }
+        var changed =
+                new Bureau(code, request.name(), request.level(), request.parent(), pathUnder(request.parent(), code));
+        if (changed.equals(current)) {
+            return new Registration<>(current, false);
+        }
+        save(changed);
+        if (!changed.path().equals(current.path())) {
+            descendantsOf(current).stream()
+                    .sorted(Comparator.comparingInt(b -> b.path().size()))
+                    .forEach(d -> {
+                        Bureau parent = require(d.parent());
+                        save(new Bureau(d.code(), d.name(), d.level(), d.parent(), append(parent.path(), d.code())));
+                    });
+        }
+        return new Registration<>(changed, true);
+    }
+
     public Optional<Bureau> find(String code) {
         return Optional.ofNullable(mongo.findById(code, Bureau.class, COLLECTION));
     }
@@ -59,10 +93,59 @@ public class BureauDirectory {
         return find(code).orElseThrow(() -> new NotFoundException("No bureau " + code));
     }
 
-    Paged<Bureau> list(int page, int size) {
+    /** The codes of a bureau and every bureau below it. */
+    public List<String> subtreeOf(String code) {
+        return mongo.find(Query.query(Criteria.where("path").is(code)), Bureau.class, COLLECTION).stream()
+                .map(Bureau::code)
+                .toList();
+    }
+
+    Paged<Bureau> list(String under, int page, int size) {
         Paged.validate(page, size);
-        var query = new Query().with(Sort.by("code")).skip((long) page * size).limit(size);
-        return new Paged<>(
-                mongo.find(query, Bureau.class, COLLECTION), page, size, mongo.count(new Query(), COLLECTION));
+        var filter =
+                under == null ? new Query() : Query.query(Criteria.where("path").is(under));
+        var query =
+                Query.of(filter).with(Sort.by("code")).skip((long) page * size).limit(size);
+        return new Paged<>(mongo.find(query, Bureau.class, COLLECTION), page, size, mongo.count(filter, COLLECTION));
+    }
+
+    private List<Bureau> descendantsOf(Bureau bureau) {
+        return mongo.find(Query.query(Criteria.where("path").is(bureau.code())), Bureau.class, COLLECTION).stream()
+                .filter(b -> !b.code().equals(bureau.code()))
+                .toList();
+    }
+
+    private void save(Bureau bureau) {
+        var event = outbox.event(
+                Events.BUREAU_CHANGED,
+                bureau.code(),
+                "bureaus/" + bureau.code(),
+                bureau.code(),
+                bureau.path(),
+                new BureauChanged(bureau.code(), bureau.name(), bureau.level().name(), bureau.parent(), bureau.path()));
+        outbox.update(
+                COLLECTION,
+                Query.query(Criteria.where("_id").is(bureau.code())),
+                new Update()
+                        .set("name", bureau.name())
+                        .set("level", bureau.level().name())
+                        .set("parent", bureau.parent())
+                        .set("path", bureau.path()),
+                List.of(event));
+    }
+
+    private List<String> pathUnder(String parentCode, String code) {
+        if (parentCode == null) {
+            return List.of(code);
+        }
+        Bureau parent =
+                find(parentCode).orElseThrow(() -> new UnprocessableException("parent", "No bureau " + parentCode));
+        return append(parent.path(), code);
+    }
+
+    private static List<String> append(List<String> path, String code) {
+        var result = new ArrayList<>(path);
+        result.add(code);
+        return List.copyOf(result);
     }
 }

@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** {@code POST /api/v1/bureaus/{bureau}/members}. */
-record RegisterMember(
+public record RegisterMember(
         @NotBlank @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE)
         String id,
 

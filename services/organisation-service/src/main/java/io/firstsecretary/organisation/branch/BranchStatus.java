@@ -1,0 +1,8 @@
+package io.firstsecretary.organisation.branch;
+
+/** Whether a branch still exists. */
+public enum BranchStatus {
+    ACTIVE,
+    MERGED,
+    DISSOLVED
+}
