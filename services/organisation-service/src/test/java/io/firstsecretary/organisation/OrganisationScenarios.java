@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.firstsecretary.contracts.EventJson;
 import io.firstsecretary.contracts.Events;
 import io.firstsecretary.contracts.Topics;
+import io.firstsecretary.contracts.organisation.BranchMerged;
 import io.firstsecretary.contracts.organisation.FirstSecretaryAssigned;
 import io.firstsecretary.contracts.organisation.MemberRegistered;
 import io.firstsecretary.infra.testing.ApiClient;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /** The organisation service against a real broker and store; subclasses say which ones. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -167,6 +169,173 @@ abstract class OrganisationScenarios {
                         .asLong())
                 .isEqualTo(3);
         assertThat(api.get("/api/v1/bureaus/" + county).status()).isEqualTo(404);
+    }
+
+    @Test
+    void everyRealLifeChangeIsAnEvent() {
+        String base = "/api/v1/bureaus/" + county;
+        assertStatus(201, api.post("/api/v1/bureaus", bureau(city, "MUNICIPAL", null)));
+        assertStatus(201, api.post("/api/v1/bureaus", bureau(county, "COUNTY", city)));
+        for (String branch : List.of("zgnf", "bgs", "xc")) {
+            assertStatus(
+                    201,
+                    api.post(base + "/branches", "{\"code\":\"%s\",\"name\":\"%s党支部\"}".formatted(branch, branch)));
+        }
+        assertStatus(201, api.post(base + "/branches/zgnf/party-groups", "{\"code\":\"g1\",\"name\":\"第一党小组\"}"));
+        assertStatus(201, api.post(base + "/members", member(county + "-fs1", "王军", "[\"COMMITTEE_MEMBER\"]", null)));
+        assertStatus(
+                201,
+                api.post(
+                        base + "/members",
+                        member(county + "-fs2", "赵强", "[\"COMMITTEE_MEMBER\"]", null)
+                                .replace("zgnf", "bgs")));
+        assertStatus(201, api.post(base + "/members", member(county + "-sec", "周敏", "[\"BRANCH_SECRETARY\"]", null)));
+        assertStatus(201, api.post(base + "/members", member(county + "-lead", "李华", "[\"GROUP_LEADER\"]", "g1")));
+        assertStatus(
+                201,
+                api.post(
+                        base + "/members",
+                        member(county + "-m2", "陈静", "[\"BRANCH_SECRETARY\"]", null)
+                                .replace("zgnf", "bgs")));
+        assertStatus(201, api.post(base + "/first-secretaries", """
+                {"member":"%s-fs1","branch":"zgnf","from":"2026-01-01"}""".formatted(county)));
+
+        var moved =
+                api.post(base + "/members/" + county + "-lead/transfer", "{\"branch\":\"bgs\",\"on\":\"2026-03-01\"}");
+        assertStatus(200, moved);
+        assertThat(moved.body().get("branch").asString()).isEqualTo("bgs");
+        assertThat(moved.body().get("roles").values())
+                .extracting(JsonNode::asString)
+                .containsExactly("MEMBER");
+        assertStatus(
+                200,
+                api.put(
+                        base + "/members/" + county + "-sec/roles",
+                        "{\"roles\":[\"BRANCH_SECRETARY\",\"BRANCH_COMMITTEE\"]}"));
+        assertStatus(
+                200,
+                api.patch(base + "/members/" + county + "-sec", "{\"name\":\"周敏\",\"email\":\"zm@js-tax.example\"}"));
+        assertStatus(200, api.patch(base + "/branches/zgnf", "{\"name\":\"征管和纳税服务党支部\",\"divisions\":[\"征收管理股\"]}"));
+        var relieved =
+                api.post(base + "/first-secretaries/" + county + ":zgnf:2026-01-01/relieve", "{\"on\":\"2026-06-30\"}");
+        assertStatus(200, relieved);
+        assertThat(relieved.body().get("endReason").asString()).isEqualTo("RELIEVED");
+        assertStatus(201, api.post(base + "/first-secretaries", """
+                {"member":"%s-fs2","branch":"zgnf","from":"2026-07-01"}""".formatted(county)));
+        var merged = api.post(base + "/branches/bgs/merge", "{\"into\":\"zgnf\",\"on\":\"2026-09-01\"}");
+        assertStatus(200, merged);
+        assertThat(merged.body().get("status").asString()).isEqualTo("MERGED");
+        assertStatus(
+                200, api.post(base + "/members/" + county + "-fs1/leave", "{\"on\":\"2026-10-01\",\"reason\":\"调离\"}"));
+        assertStatus(200, api.post(base + "/branches/xc/dissolve", "{\"on\":\"2026-10-15\"}"));
+        assertStatus(
+                200,
+                api.put(
+                        "/api/v1/bureaus/" + county,
+                        "{\"name\":\"崇川区税务局\",\"level\":\"DISTRICT\",\"parent\":\"%s\"}".formatted(city)));
+
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(eventsOf(county))
+                        .extracting(r -> TopicProbe.header(r, "ce_type").orElseThrow())
+                        .contains(
+                                Events.MEMBER_TRANSFERRED.type(),
+                                Events.MEMBER_ROLES_CHANGED.type(),
+                                Events.MEMBER_DETAILS_CHANGED.type(),
+                                Events.BRANCH_RENAMED.type(),
+                                Events.FIRST_SECRETARY_RELIEVED.type(),
+                                Events.BRANCH_MERGED.type(),
+                                Events.MEMBER_LEFT.type(),
+                                Events.BRANCH_DISSOLVED.type(),
+                                Events.BUREAU_CHANGED.type()));
+        var merge = eventsOf(county).stream()
+                .filter(r -> TopicProbe.header(r, "ce_type").orElseThrow().equals(Events.BRANCH_MERGED.type()))
+                .map(r -> EventJson.read(r.value(), BranchMerged.class))
+                .toList();
+        assertThat(merge).singleElement().satisfies(m -> assertThat(m.into()).isEqualTo("zgnf"));
+
+        var branch = api.get(base + "/branches/zgnf").body();
+        assertThat(branch.get("name").asString()).isEqualTo("征管和纳税服务党支部");
+        assertThat(branch.get("secretary").get("id").asString()).isEqualTo(county + "-sec");
+        assertThat(branch.get("firstSecretary").get("member").asString()).isEqualTo(county + "-fs2");
+        assertThat(branch.get("members").values())
+                .extracting(m -> m.get("id").asString())
+                .containsExactlyInAnyOrder(county + "-fs2", county + "-sec", county + "-lead", county + "-m2");
+        var m2 = api.get(base + "/members/" + county + "-m2").body().get("member");
+        assertThat(m2.get("roles").values()).extracting(JsonNode::asString).containsExactly("MEMBER");
+        var fs1 = api.get(base + "/members/" + county + "-fs1").body();
+        assertThat(fs1.get("member").get("active").asBoolean()).isFalse();
+        assertThat(fs1.get("firstSecretaryTerms").values())
+                .extracting(t -> t.get("branch").asString() + " "
+                        + t.get("from").asString() + ".." + t.get("to").asString())
+                .containsExactly("zgnf 2026-01-01..2026-06-30");
+        assertThat(api.get(base + "/members?q=王").body().get("total").asLong()).isZero();
+        assertThat(api.get(base + "/members?q=王&includeLeft=true")
+                        .body()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void keyPersonAndTreeRulesAreEnforced() {
+        String base = "/api/v1/bureaus/" + county;
+        assertStatus(201, api.post("/api/v1/bureaus", bureau(city, "MUNICIPAL", null)));
+        assertStatus(201, api.post("/api/v1/bureaus", bureau(county, "COUNTY", city)));
+        assertStatus(201, api.post(base + "/branches", "{\"code\":\"zgnf\",\"name\":\"征管党支部\"}"));
+        assertStatus(201, api.post(base + "/branches", "{\"code\":\"bgs\",\"name\":\"办公室党支部\"}"));
+        assertStatus(201, api.post(base + "/branches/zgnf/party-groups", "{\"code\":\"g1\",\"name\":\"第一党小组\"}"));
+        assertStatus(201, api.post(base + "/branches/bgs/party-groups", "{\"code\":\"b1\",\"name\":\"第一党小组\"}"));
+        assertStatus(201, api.post(base + "/members", member(county + "-sec", "周敏", "[\"BRANCH_SECRETARY\"]", null)));
+        assertStatus(201, api.post(base + "/members", member(county + "-lead", "李华", "[\"GROUP_LEADER\"]", "g1")));
+        assertStatus(201, api.post(base + "/members", member(county + "-fs", "王军", "[\"COMMITTEE_MEMBER\"]", null)));
+        assertStatus(201, api.post(base + "/first-secretaries", """
+                {"member":"%s-fs","branch":"zgnf","from":"2026-01-01"}""".formatted(county)));
+
+        assertProblem(
+                409, "roles", api.post(base + "/members", member(county + "-x", "甲", "[\"BRANCH_SECRETARY\"]", null)));
+        assertProblem(
+                409, "roles", api.post(base + "/members", member(county + "-x", "甲", "[\"GROUP_LEADER\"]", "g1")));
+        assertProblem(
+                422, "roles", api.post(base + "/members", member(county + "-x", "甲", "[\"GROUP_LEADER\"]", null)));
+        assertProblem(422, "partyGroup", api.post(base + "/members", member(county + "-x", "甲", null, "b1")));
+        assertProblem(
+                409,
+                "roles",
+                api.put(
+                        base + "/members/" + county + "-fs/roles",
+                        "{\"roles\":[\"BRANCH_SECRETARY\",\"COMMITTEE_MEMBER\"]}"));
+        assertProblem(
+                422,
+                "parent",
+                api.put(
+                        "/api/v1/bureaus/" + city,
+                        "{\"name\":\"市局\",\"level\":\"MUNICIPAL\",\"parent\":\"%s\"}".formatted(county)));
+        assertProblem(
+                422,
+                "parent",
+                api.put(
+                        "/api/v1/bureaus/" + city,
+                        "{\"name\":\"市局\",\"level\":\"MUNICIPAL\",\"parent\":\"%s\"}".formatted(city)));
+        assertProblem(409, "branch", api.post(base + "/branches/zgnf/dissolve", "{}"));
+        assertProblem(409, "from", api.post(base + "/first-secretaries", """
+                {"member":"%s-fs","branch":"zgnf","from":"2026-03-01"}""".formatted(county)));
+        assertProblem(422, "into", api.post(base + "/branches/zgnf/merge", "{\"into\":\"zgnf\"}"));
+
+        assertThat(api.get("/api/v1/bureaus/" + city + "/first-secretaries")
+                        .body()
+                        .get("total")
+                        .asLong())
+                .isZero();
+        var withChildren = api.get("/api/v1/bureaus/" + city + "/first-secretaries?includeDescendants=true")
+                .body();
+        assertThat(withChildren.get("items").values())
+                .extracting(i -> i.get("member").asString() + "@"
+                        + i.get("bureau").asString() + "/" + i.get("branch").asString())
+                .containsExactly(county + "-fs@" + county + "/zgnf");
+        var page = api.get(base + "/members?size=1&page=1").body();
+        assertThat(page.get("items").values()).hasSize(1);
+        assertThat(page.get("total").asLong()).isEqualTo(3);
+        assertThat(api.get(base + "/members?size=0").status()).isEqualTo(422);
     }
 
     private List<ConsumerRecord<String, byte[]>> eventsOf(String bureau) {

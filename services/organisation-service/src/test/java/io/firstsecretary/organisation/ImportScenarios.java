@@ -1,0 +1,235 @@
+package io.firstsecretary.organisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.firstsecretary.contracts.Topics;
+import io.firstsecretary.infra.testing.ApiClient;
+import io.firstsecretary.infra.testing.TopicProbe;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Bulk import of an organisation from CSV files and XLSX workbooks. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class ImportScenarios {
+
+    static final Duration WAIT = Duration.ofSeconds(60);
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    ApiClient api;
+    TopicProbe topics;
+    String bureau;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient("http://127.0.0.1:" + port);
+        topics = new TopicProbe(bootstrapServers);
+        bureau = "im" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.post("/api/v1/bureaus", """
+                        {"code":"%s","name":"测试市局","level":"MUNICIPAL"}""".formatted(bureau)).status()).isEqualTo(201);
+    }
+
+    @AfterEach
+    void close() {
+        topics.close();
+    }
+
+    @Test
+    void csvSheetsImportOnceAndARepeatChangesNothing() {
+        String branches = """
+                code,name,divisions
+                zgnf,征管和纳税服务党支部,征收管理科;纳税服务科
+                bgs,"办公室党支部",办公室
+                """;
+        String groups = """
+                branch,code,name
+                zgnf,g1,第一党小组
+                """;
+        String members = """
+                id,name,email,phone,roles,branch,partyGroup,joinedPartyOn
+                %1$s-1,王军,wj@js-tax.example,13900000001,COMMITTEE_MEMBER,zgnf,,1995-07-01
+                %1$s-2,周敏,,,BRANCH_SECRETARY,zgnf,,
+                %1$s-3,李华,,,GROUP_LEADER;BRANCH_COMMITTEE,zgnf,g1,2010-05-04
+                %1$s-4,陈静,,,,bgs,,
+                """.formatted(bureau);
+        String terms = """
+                member,branch,from,to
+                %s-1,zgnf,2026-01-01,
+                """.formatted(bureau);
+
+        var dryRun = csv("branches", branches, true);
+        assertThat(dryRun.status()).isEqualTo(200);
+        assertThat(counts(dryRun.body())).containsExactly(2, 0, 0);
+        assertThat(api.get("/api/v1/bureaus/" + bureau + "/branches")
+                        .body()
+                        .get("total")
+                        .asLong())
+                .isZero();
+
+        assertThat(counts(csv("branches", branches, false).body())).containsExactly(2, 0, 0);
+        assertThat(counts(csv("party-groups", groups, false).body())).containsExactly(1, 0, 0);
+        assertThat(counts(csv("members", members, false).body())).containsExactly(4, 0, 0);
+        assertThat(counts(csv("first-secretaries", terms, false).body())).containsExactly(1, 0, 0);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(events()).hasSize(1 + 2 + 1 + 4 + 1));
+
+        assertThat(counts(csv("branches", branches, false).body())).containsExactly(0, 0, 2);
+        assertThat(counts(csv("party-groups", groups, false).body())).containsExactly(0, 0, 1);
+        assertThat(counts(csv("members", members, false).body())).containsExactly(0, 0, 4);
+        assertThat(counts(csv("first-secretaries", terms, false).body())).containsExactly(0, 0, 1);
+
+        String changed = members.replace("%s-4,陈静,,,,bgs,,".formatted(bureau), "%s-4,陈静,,,,zgnf,g1,".formatted(bureau));
+        assertThat(counts(csv("members", changed, true).body())).containsExactly(0, 1, 3);
+        assertThat(counts(csv("members", changed, false).body())).containsExactly(0, 1, 3);
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(events())
+                        .extracting(r -> TopicProbe.header(r, "ce_type").orElseThrow())
+                        .endsWith("firstsec.organisation.member-transferred.v1")
+                        .hasSize(10));
+        var branch = api.get("/api/v1/bureaus/" + bureau + "/branches/zgnf").body();
+        assertThat(branch.get("secretary").get("id").asString()).isEqualTo(bureau + "-2");
+        assertThat(branch.get("partyGroups").get(0).get("leader").get("id").asString())
+                .isEqualTo(bureau + "-3");
+        assertThat(branch.get("partyGroups").get(0).get("size").asInt()).isEqualTo(2);
+        assertThat(branch.get("firstSecretary").get("member").asString()).isEqualTo(bureau + "-1");
+    }
+
+    @Test
+    void aFileWithErrorsWritesNothingAndNamesEveryBadCell() {
+        String members = """
+                id,name,email,phone,roles,branch,partyGroup,joinedPartyOn
+                %1$s-1,王军,,,,zgnf,,
+                %1$s-2,,not-an-email,,BOSS,zgnf,,
+                %1$s-3,李华,,,GROUP_LEADER,zgnf,,
+                %1$s-4,陈静,,,,zgnf,,31/12/2001
+                """.formatted(bureau);
+        csv("branches", "code,name\nzgnf,征管党支部\n", false);
+        int before = events().size();
+
+        var result = csv("members", members, false);
+        assertThat(result.status()).isEqualTo(422);
+        assertThat(result.contentType()).startsWith("application/problem+json");
+        assertThat(result.body().get("errors").values())
+                .extracting(e -> e.get("row").asInt() + ":" + e.get("field").asString())
+                .containsExactly("3:roles", "4:roles", "5:joinedPartyOn");
+        assertThat(api.get("/api/v1/bureaus/" + bureau + "/members")
+                        .body()
+                        .get("total")
+                        .asLong())
+                .isZero();
+        assertThat(events()).hasSize(before);
+
+        var unknown = csv("teams", "code\nx\n", false);
+        assertThat(unknown.status()).isEqualTo(422);
+        var badHeader = csv("members", "id,name,shoeSize\nx,y,42\n", false);
+        assertThat(badHeader.status()).isEqualTo(422);
+        assertThat(badHeader.body().get("errors").get(0).get("field").asString())
+                .isEqualTo("header");
+    }
+
+    @Test
+    void theDemoWorkbookImportsTheNantongSystem() throws IOException {
+        bureau = "nantong";
+        assertThat(api.post("/api/v1/bureaus", """
+                        {"code":"nantong","name":"国家税务总局南通市税务局","level":"MUNICIPAL"}""").status()).isEqualTo(201);
+        byte[] workbook;
+        try (var in = getClass().getResourceAsStream("/demo/nantong.xlsx")) {
+            workbook = in.readAllBytes();
+        }
+        var dryRun = xlsx(workbook, true);
+        assertThat(dryRun.status()).as("%s", dryRun.body()).isEqualTo(200);
+        assertThat(dryRun.body().get("errors").values()).isEmpty();
+        assertThat(dryRun.body().get("created").asInt()).isEqualTo(8 + 83 + 166 + 1350 + 83);
+
+        var imported = xlsx(workbook, false);
+        assertThat(imported.status()).as("%s", imported.body()).isEqualTo(200);
+        String importId = imported.body().get("id").asString();
+        var progress =
+                api.get("/api/v1/bureaus/" + bureau + "/imports/" + importId).body();
+        assertThat(progress.get("status").asString()).isEqualTo("DONE");
+        assertThat(progress.get("processed").asInt())
+                .isEqualTo(progress.get("total").asInt());
+
+        var all = api.get("/api/v1/bureaus/" + bureau + "/first-secretaries?includeDescendants=true&size=500");
+        assertThat(all.body().get("total").asInt()).isEqualTo(83);
+        var city = api.get("/api/v1/bureaus/" + bureau + "/first-secretaries");
+        assertThat(city.body().get("total").asInt()).isEqualTo(11);
+        assertThat(api.get("/api/v1/bureaus?under=" + bureau)
+                        .body()
+                        .get("total")
+                        .asInt())
+                .isEqualTo(9);
+
+        var again = xlsx(workbook, false);
+        assertThat(again.body().get("unchanged").asInt()).isEqualTo(8 + 83 + 166 + 1350 + 83);
+        assertThat(again.body().get("created").asInt()
+                        + again.body().get("updated").asInt())
+                .isZero();
+    }
+
+    private List<ConsumerRecord<String, byte[]>> events() {
+        return topics.readAll(Topics.ORGANISATION).stream()
+                .filter(r -> bureau.equals(r.key()))
+                .toList();
+    }
+
+    private static List<Integer> counts(JsonNode result) {
+        return List.of(
+                result.get("created").asInt(),
+                result.get("updated").asInt(),
+                result.get("unchanged").asInt());
+    }
+
+    private ApiClient.Response csv(String sheet, String body, boolean dryRun) {
+        return send("/imports/" + sheet + "?dryRun=" + dryRun, "text/csv", HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private ApiClient.Response xlsx(byte[] workbook, boolean dryRun) {
+        return send(
+                "/imports?dryRun=" + dryRun,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                HttpRequest.BodyPublishers.ofByteArray(workbook));
+    }
+
+    private ApiClient.Response send(String path, String contentType, HttpRequest.BodyPublisher body) {
+        var request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/bureaus/" + bureau + path))
+                .header("Content-Type", contentType)
+                .timeout(Duration.ofMinutes(3))
+                .POST(body)
+                .build();
+        try {
+            var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            return new ApiClient.Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    JSON.readTree(response.body()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
