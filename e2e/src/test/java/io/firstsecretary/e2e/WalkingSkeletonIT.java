@@ -145,6 +145,117 @@ class WalkingSkeletonIT {
         assertThat(api.get("/api/v1/bureaus/bad%20code").status()).isEqualTo(404);
     }
 
+    @Test
+    void theDemoOrganisationIsLoadedOnAnEmptyStore() {
+        var all = api.get("/api/v1/bureaus/nantong/first-secretaries?includeDescendants=true&size=500");
+        assertThat(all.body().get("total").asInt()).isEqualTo(83);
+        assertThat(api.get("/api/v1/bureaus/nantong/first-secretaries")
+                        .body()
+                        .get("total")
+                        .asInt())
+                .isEqualTo(11);
+        assertThat(items(api.get("/api/v1/bureaus?under=nantong")))
+                .extracting(b -> b.get("code").asString())
+                .contains(
+                        "nantong", "chongchuan", "tongzhou", "haimen", "rudong", "rugao", "haian", "qidong", "kaifaqu");
+    }
+
+    @Test
+    void replicasFollowTransfersReassignmentsAndDissolutions() {
+        String base = "/api/v1/bureaus/yz";
+        created(api.post("/api/v1/bureaus", """
+                {"code":"yz","name":"测试区税务局","level":"DISTRICT"}"""));
+        for (String branch : List.of("zgnf", "bgs", "xc")) {
+            created(api.post(base + "/branches", """
+                    {"code":"%s","name":"%s党支部"}""".formatted(branch, branch)));
+        }
+        created(api.post(base + "/members", """
+                {"id":"yz-fs1","name":"王军","roles":["COMMITTEE_MEMBER"],"branch":"zgnf"}"""));
+        created(api.post(base + "/members", """
+                {"id":"yz-fs2","name":"赵强","roles":["COMMITTEE_MEMBER"],"branch":"bgs"}"""));
+        created(api.post(base + "/members", """
+                {"id":"yz-m","name":"陈静","branch":"zgnf"}"""));
+        created(api.post(base + "/first-secretaries", """
+                {"member":"yz-fs1","branch":"zgnf","from":"2026-01-01"}"""));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(items(api.get(base + "/obligations?assignee=yz-fs1&year=2026")))
+                        .hasSize(19));
+
+        // The first secretary is relieved at the end of June and another takes over in July.
+        assertThat(api.post(base + "/first-secretaries/yz:zgnf:2026-01-01/relieve", """
+                        {"on":"2026-06-30"}""")
+                        .status())
+                .isEqualTo(200);
+        created(api.post(base + "/first-secretaries", """
+                {"member":"yz-fs2","branch":"zgnf","from":"2026-07-01"}"""));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<JsonNode> first = items(api.get(base + "/obligations?assignee=yz-fs1&year=2026"));
+            assertThat(find(first, "duty", "PARTY_LECTURE", "period", "2026-H2")
+                            .get("status")
+                            .asString())
+                    .isEqualTo("WAIVED");
+            assertThat(find(first, "duty", "GUIDANCE_OPINION", "period", "2026-Q2")
+                            .get("status")
+                            .asString())
+                    .isEqualTo("OVERDUE");
+            assertThat(find(first, "duty", "FOUR_TRUE_RESEARCH", "period", "2026-Q4")
+                            .get("status")
+                            .asString())
+                    .isEqualTo("WAIVED");
+            List<JsonNode> second = items(api.get(base + "/obligations?assignee=yz-fs2&year=2026"));
+            assertThat(second)
+                    .extracting(o -> o.get("period").asString())
+                    .doesNotContain("2026-Q1", "2026-Q2", "2026-H1");
+            assertThat(second).hasSize(2 * 3 + 1 + 5);
+        });
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(items(api.get(base + "/reminders?recipient=yz-fs1&size=500")))
+                        .isNotEmpty()
+                        .allSatisfy(r -> assertThat(r.get("status").asString()).isEqualTo("CANCELLED")));
+
+        // Work done by the new first secretary counts; the old one's after the term does not.
+        var lecture = api.post(base + "/activities", """
+                {"type":"PARTY_LECTURE","branch":"zgnf","actor":"yz-fs2","occurredOn":"2026-07-20","title":"专题党课"}""");
+        assertThat(lecture.status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(find(
+                                        items(api.get(base + "/obligations?assignee=yz-fs2&year=2026")),
+                                        "duty",
+                                        "PARTY_LECTURE",
+                                        "period",
+                                        "2026-H2")
+                                .get("status")
+                                .asString())
+                        .isEqualTo("MET"));
+
+        // A transferred member is found in the new branch; a dissolved branch and a member who left take no new work.
+        assertThat(api.post(base + "/members/yz-m/transfer", """
+                        {"branch":"bgs","on":"2026-07-10"}""").status()).isEqualTo(200);
+        assertThat(api.post(base + "/branches/xc/dissolve", """
+                        {"on":"2026-07-31"}""").status()).isEqualTo(200);
+        assertThat(api.post(base + "/members/yz-fs1/leave", """
+                        {"on":"2026-07-31","reason":"调离"}""").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            var inDissolved = api.post(base + "/activities", """
+                    {"type":"THEMED_PARTY_DAY","branch":"xc","actor":"yz-fs2","occurredOn":"2026-08-01","title":"主题党日"}""");
+            assertThat(inDissolved.status()).isEqualTo(422);
+            assertThat(inDissolved.body().get("errors").get(0).get("field").asString())
+                    .isEqualTo("branch");
+            var byLeaver = api.post(base + "/activities", """
+                    {"type":"TALK","branch":"bgs","actor":"yz-fs1","occurredOn":"2026-08-02","title":"谈心谈话"}""");
+            assertThat(byLeaver.status()).isEqualTo(422);
+            assertThat(byLeaver.body().get("errors").get(0).get("field").asString())
+                    .isEqualTo("actor");
+        });
+        var beforeDissolution = api.post(base + "/activities", """
+                {"type":"THEMED_PARTY_DAY","branch":"xc","actor":"yz-fs2","occurredOn":"2026-07-30","title":"主题党日"}""");
+        assertThat(beforeDissolution.status()).isEqualTo(201);
+        var talk = api.post(base + "/activities", """
+                {"type":"TALK","branch":"bgs","actor":"yz-fs2","occurredOn":"2026-08-02","title":"谈心谈话",
+                 "participants":["yz-m"]}""");
+        assertThat(talk.status()).isEqualTo(201);
+    }
+
     private static void created(ApiClient.Response response) {
         assertThat(response.status()).as("%s", response.body()).isEqualTo(201);
     }

@@ -89,13 +89,14 @@ public class ObligationBook {
     }
 
     /**
-     * A term ended early: obligations whose window lies wholly after the new end are waived (with
-     * an event, once); the others keep only the part of their window inside the term.
+     * A term ended early: open obligations falling due after the new end are waived (with an event,
+     * once), since the successor's assignment owes those periods; the others keep only the part of
+     * their window inside the term.
      */
     public void relieve(FirstSecretaryRelieved relieved) {
         var ofAssignment = Query.query(Criteria.where("assignment").is(relieved.assignment()));
         for (Obligation obligation : mongo.find(ofAssignment, Obligation.class, OBLIGATIONS)) {
-            if (obligation.windowStart().isAfter(relieved.to())) {
+            if (obligation.dueOn().isAfter(relieved.to())) {
                 var waived = outbox.event(
                         Events.OBLIGATION_WAIVED,
                         obligation.id(),
