@@ -22,8 +22,9 @@ build: ## compile and package everything without tests
 test: ## unit, integration, contract, chart and end-to-end tests
 	$(MVNW) verify
 
-bench: ## benchmarks (none yet: the first, the 10,000-member import, comes with the organisation import)
-	@echo "No benchmarks yet."
+bench: ## the 10,000-member organisation import against the raw store and broker (report in services/organisation-service/target/bench)
+	$(MVNW) -q -DskipTests -pl services/organisation-service -am install
+	$(MVNW) -pl services/organisation-service surefire:test -Dtest=ImportBenchmark -Dsurefire.failIfNoSpecifiedTests=false
 
 fmt: ## format the Java sources
 	$(MVNW) -q spotless:apply

@@ -49,7 +49,7 @@ public class KitAutoConfiguration {
             MongoTemplate mongo,
             KafkaTemplate<String, byte[]> kafka,
             @Value("${firstsec.outbox.collections:}") List<String> collections,
-            @Value("${firstsec.outbox.batch-size:100}") int batchSize,
+            @Value("${firstsec.outbox.batch-size:500}") int batchSize,
             @Value("${firstsec.outbox.send-timeout:10s}") Duration sendTimeout) {
         return new OutboxRelay(mongo, kafka, collections, batchSize, sendTimeout);
     }

@@ -270,7 +270,8 @@ public class Importer {
                     true);
             state.putMember(next);
             if (existing == null) {
-                return new Action(Outcome.CREATED, () -> members.register(bureau, request));
+                Bureau target = bureaus.require(bureau);
+                return new Action(Outcome.CREATED, () -> members.registerPlaced(target, request));
             }
             var steps = new ArrayList<Runnable>();
             boolean moved = !existing.branch().equals(next.branch())

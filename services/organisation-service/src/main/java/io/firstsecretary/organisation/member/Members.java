@@ -61,6 +61,15 @@ public class Members {
         if (existing == null) {
             checkPlacement(bureau.code(), request.id(), request.branch(), request.partyGroup(), roles);
         }
+        return registerPlaced(bureau, request);
+    }
+
+    /**
+     * Registers a member whose placement the caller has already checked against the whole
+     * directory, as an import does for all its rows at once.
+     */
+    public Registration<Member> registerPlaced(Bureau bureau, RegisterMember request) {
+        List<Role> roles = normalise(request.roles() == null ? List.of(Role.MEMBER) : request.roles());
         var member = new Member(
                 request.id(),
                 bureau.code(),

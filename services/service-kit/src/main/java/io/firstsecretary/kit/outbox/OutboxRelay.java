@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -52,17 +53,21 @@ public class OutboxRelay {
 
     /**
      * Relays everything pending now, across all collections in the order the changes were written,
-     * so events sharing a key keep their order; returns the number of events published.
+     * so events sharing a key keep their order; returns the number of events published. The
+     * events of a batch are sent together and acknowledged in their documents only once the
+     * broker has acknowledged all of them.
      */
     public int relayPending() {
-        var pending = new ArrayList<PendingDocument>();
-        collections.forEach(collection -> pending.addAll(pending(collection)));
-        pending.sort(Comparator.comparingLong(PendingDocument::since));
         int published = 0;
-        for (PendingDocument document : pending) {
-            publish(document);
-            acknowledge(document);
-            published += document.events().size();
+        boolean more = true;
+        while (more) {
+            var pending = new ArrayList<PendingDocument>();
+            collections.forEach(collection -> pending.addAll(pending(collection)));
+            pending.sort(Comparator.comparingLong(PendingDocument::since));
+            publishAll(pending);
+            pending.forEach(this::acknowledge);
+            published += pending.stream().mapToInt(p -> p.events().size()).sum();
+            more = pending.size() >= batchSize;
         }
         return published;
     }
@@ -91,9 +96,15 @@ public class OutboxRelay {
         return result;
     }
 
-    /** Sends the document's events in order and waits for the broker to acknowledge each one. */
+    /** Sends the document's events in order and waits for the broker to acknowledge them. */
     public void publish(PendingDocument pending) {
-        for (Document event : pending.events()) {
+        publishAll(List.of(pending));
+    }
+
+    private void publishAll(List<PendingDocument> documents) {
+        var sends = new ArrayList<CompletableFuture<?>>();
+        for (Document event :
+                documents.stream().flatMap(d -> d.events().stream()).toList()) {
             var record = new ProducerRecord<String, byte[]>(
                     event.getString("topic"),
                     null,
@@ -111,14 +122,16 @@ public class OutboxRelay {
             header(record, CloudEventHeaders.BUREAU, event.getString("bureau"));
             header(record, CloudEventHeaders.BUREAU_PATH, event.getString("bureauPath"));
             header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-            try {
-                kafka.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while relaying " + event.getString("id"), e);
-            } catch (ExecutionException | TimeoutException e) {
-                throw new IllegalStateException("Could not relay event " + event.getString("id"), e);
-            }
+            sends.add(kafka.send(record));
+        }
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while relaying", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not relay events", e);
         }
     }
 
