@@ -270,8 +270,7 @@ public class Importer {
                     true);
             state.putMember(next);
             if (existing == null) {
-                Bureau target = bureaus.require(bureau);
-                return new Action(Outcome.CREATED, () -> members.registerPlaced(target, request));
+                return new Action(Outcome.CREATED, () -> members.registerPlaced(bureaus.require(bureau), request));
             }
             var steps = new ArrayList<Runnable>();
             boolean moved = !existing.branch().equals(next.branch())
