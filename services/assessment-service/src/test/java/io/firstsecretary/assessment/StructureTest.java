@@ -1,38 +1,22 @@
 package io.firstsecretary.assessment;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.firstsecretary.infra.testing.ServiceStructure;
 import org.junit.jupiter.api.Test;
 
 class StructureTest {
 
-    static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.firstsecretary.assessment");
+    static final ServiceStructure STRUCTURE = ServiceStructure.of("assessment");
 
     @Test
     void featuresAreFreeOfCycles() {
-        slices().matching("io.firstsecretary.assessment.(*)..")
-                .should()
-                .beFreeOfCycles()
-                .check(CLASSES);
+        STRUCTURE.featuresAreFreeOfCycles();
     }
 
     @Test
     void theServiceDependsOnNoOtherService() {
-        noClasses()
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(
-                        "io.firstsecretary.organisation..",
-                        "io.firstsecretary.activity..",
-                        "io.firstsecretary.notification..",
-                        "io.firstsecretary.gateway..")
-                .check(CLASSES);
+        STRUCTURE.dependsOnNoOtherService();
     }
 
     @Test
@@ -45,6 +29,6 @@ class StructureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..")
-                .check(CLASSES);
+                .check(STRUCTURE.classes());
     }
 }

@@ -1,37 +1,19 @@
 package io.firstsecretary.notification;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.firstsecretary.infra.testing.ServiceStructure;
 import org.junit.jupiter.api.Test;
 
 class StructureTest {
 
-    static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.firstsecretary.notification");
+    static final ServiceStructure STRUCTURE = ServiceStructure.of("notification");
 
     @Test
     void featuresAreFreeOfCycles() {
-        slices().matching("io.firstsecretary.notification.(*)..")
-                .should()
-                .beFreeOfCycles()
-                .check(CLASSES);
+        STRUCTURE.featuresAreFreeOfCycles();
     }
 
     @Test
     void theServiceDependsOnNoOtherService() {
-        noClasses()
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(
-                        "io.firstsecretary.organisation..",
-                        "io.firstsecretary.activity..",
-                        "io.firstsecretary.assessment..",
-                        "io.firstsecretary.gateway..")
-                .check(CLASSES);
+        STRUCTURE.dependsOnNoOtherService();
     }
 }
