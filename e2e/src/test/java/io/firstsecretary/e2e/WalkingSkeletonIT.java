@@ -175,6 +175,8 @@ class WalkingSkeletonIT {
                 {"id":"yz-fs2","name":"赵强","roles":["COMMITTEE_MEMBER"],"branch":"bgs"}"""));
         created(api.post(base + "/members", """
                 {"id":"yz-m","name":"陈静","branch":"zgnf"}"""));
+        created(api.post(base + "/members", """
+                {"id":"yz-x","name":"孙丽","branch":"xc"}"""));
         created(api.post(base + "/first-secretaries", """
                 {"member":"yz-fs1","branch":"zgnf","from":"2026-01-01"}"""));
         await().atMost(Duration.ofSeconds(60))
@@ -215,7 +217,8 @@ class WalkingSkeletonIT {
 
         // Work done by the new first secretary counts; the old one's after the term does not.
         var lecture = api.post(base + "/activities", """
-                {"type":"PARTY_LECTURE","branch":"zgnf","actor":"yz-fs2","occurredOn":"2026-07-20","title":"专题党课"}""");
+                {"type":"PARTY_LECTURE","branch":"zgnf","actor":"yz-fs2","occurredOn":"2026-07-20","title":"专题党课",
+                 "audience":["yz-fs1"]}""");
         assertThat(lecture.status()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(find(
@@ -231,29 +234,123 @@ class WalkingSkeletonIT {
         // A transferred member is found in the new branch; a dissolved branch and a member who left take no new work.
         assertThat(api.post(base + "/members/yz-m/transfer", """
                         {"branch":"bgs","on":"2026-07-10"}""").status()).isEqualTo(200);
+        var beforeDissolution = api.post(base + "/activities", """
+                {"type":"THEMED_PARTY_DAY","branch":"xc","actor":"yz-x","occurredOn":"2026-07-30","title":"主题党日",
+                 "attendees":["yz-x"]}""");
+        assertThat(beforeDissolution.status())
+                .as("%s", beforeDissolution.body())
+                .isEqualTo(201);
+        assertThat(api.post(base + "/members/yz-x/transfer", """
+                        {"branch":"bgs","on":"2026-07-31"}""").status()).isEqualTo(200);
         assertThat(api.post(base + "/branches/xc/dissolve", """
                         {"on":"2026-07-31"}""").status()).isEqualTo(200);
         assertThat(api.post(base + "/members/yz-fs1/leave", """
                         {"on":"2026-07-31","reason":"调离"}""").status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             var inDissolved = api.post(base + "/activities", """
-                    {"type":"THEMED_PARTY_DAY","branch":"xc","actor":"yz-fs2","occurredOn":"2026-08-01","title":"主题党日"}""");
+                    {"type":"THEMED_PARTY_DAY","branch":"xc","actor":"yz-x","occurredOn":"2026-08-01","title":"主题党日",
+                     "attendees":["yz-x"]}""");
             assertThat(inDissolved.status()).isEqualTo(422);
             assertThat(inDissolved.body().get("errors").get(0).get("field").asString())
                     .isEqualTo("branch");
             var byLeaver = api.post(base + "/activities", """
-                    {"type":"TALK","branch":"bgs","actor":"yz-fs1","occurredOn":"2026-08-02","title":"谈心谈话"}""");
+                    {"type":"TALK","branch":"bgs","actor":"yz-fs1","occurredOn":"2026-08-02","title":"谈心谈话",
+                     "participants":["yz-m"]}""");
             assertThat(byLeaver.status()).isEqualTo(422);
             assertThat(byLeaver.body().get("errors").get(0).get("field").asString())
                     .isEqualTo("actor");
         });
-        var beforeDissolution = api.post(base + "/activities", """
-                {"type":"THEMED_PARTY_DAY","branch":"xc","actor":"yz-fs2","occurredOn":"2026-07-30","title":"主题党日"}""");
-        assertThat(beforeDissolution.status()).isEqualTo(201);
         var talk = api.post(base + "/activities", """
                 {"type":"TALK","branch":"bgs","actor":"yz-fs2","occurredOn":"2026-08-02","title":"谈心谈话",
                  "participants":["yz-m"]}""");
-        assertThat(talk.status()).isEqualTo(201);
+        assertThat(talk.status()).as("%s", talk.body()).isEqualTo(201);
+    }
+
+    @Test
+    void everyTypeOfActivityIsRecordedAndCounts() {
+        String base = "/api/v1/bureaus/ev";
+        created(api.post("/api/v1/bureaus", """
+                {"code":"ev","name":"全类型测试局","level":"COUNTY"}"""));
+        created(api.post(base + "/branches", """
+                {"code":"zgnf","name":"征管党支部"}"""));
+        created(api.post(base + "/branches/zgnf/party-groups", """
+                {"code":"g1","name":"第一党小组"}"""));
+        created(api.post(base + "/members", """
+                {"id":"ev-fs","name":"王军","roles":["COMMITTEE_MEMBER"],"branch":"zgnf"}"""));
+        created(api.post(base + "/members", """
+                {"id":"ev-sec","name":"周敏","roles":["BRANCH_SECRETARY"],"branch":"zgnf"}"""));
+        created(api.post(base + "/members", """
+                {"id":"ev-a","name":"李华","roles":["GROUP_LEADER"],"branch":"zgnf","partyGroup":"g1"}"""));
+        created(api.post(base + "/first-secretaries", """
+                {"member":"ev-fs","branch":"zgnf","from":"2026-01-01"}"""));
+        String day = "\"occurredOn\":\"2026-07-20\"";
+        List<String> activities = List.of(
+                "{\"type\":\"GUIDANCE_OPINION\",\"actor\":\"ev-fs\"," + day + ",\"title\":\"指导意见\"}",
+                "{\"type\":\"REPORT_HEARING\",\"actor\":\"ev-fs\"," + day + ",\"title\":\"听取汇报\"}",
+                "{\"type\":\"PARTY_LECTURE\",\"actor\":\"ev-sec\",\"lecturer\":\"ev-fs\",\"audience\":[\"ev-sec\",\"ev-a\"],"
+                        + day + ",\"title\":\"专题党课\"}",
+                "{\"type\":\"ORG_LIFE_MEETING\",\"actor\":\"ev-sec\",\"attendees\":[\"ev-fs\",\"ev-sec\"],\"absentees\":[\"ev-a\"],"
+                        + day + ",\"title\":\"组织生活会\"}",
+                "{\"type\":\"SUPERVISION_INSPECTION\",\"actor\":\"ev-fs\",\"findings\":[\"记录不全\"],\"rectificationDeadline\":\"2026-09-30\","
+                        + day + ",\"title\":\"督导检查\"}",
+                "{\"type\":\"EXPERIENCE_SUMMARY\",\"actor\":\"ev-fs\",\"promotionLevel\":\"MUNICIPAL\"," + day
+                        + ",\"title\":\"成功经验\"}",
+                "{\"type\":\"FOUR_TRUE_RESEARCH\",\"actor\":\"ev-fs\"," + day + ",\"title\":\"四真调研\"}",
+                "{\"type\":\"ANNUAL_COMMITMENT\",\"actor\":\"ev-fs\",\"commitmentItems\":[{\"code\":\"c1\",\"text\":\"每季度调研一次\"}],"
+                        + day + ",\"title\":\"年初承诺\"}",
+                "{\"type\":\"YEAR_END_REPORT\",\"actor\":\"ev-fs\",\"itemOutcomes\":[{\"item\":\"c1\",\"outcome\":\"ACHIEVED\"}],"
+                        + day + ",\"title\":\"年底述职\"}",
+                "{\"type\":\"TALK\",\"actor\":\"ev-fs\",\"participants\":[\"ev-a\"]," + day + ",\"title\":\"谈心谈话\"}",
+                "{\"type\":\"BRANCH_GENERAL_MEETING\",\"actor\":\"ev-sec\",\"attendees\":[\"ev-sec\",\"ev-a\"]," + day
+                        + ",\"title\":\"支部党员大会\"}",
+                "{\"type\":\"BRANCH_COMMITTEE_MEETING\",\"actor\":\"ev-sec\",\"attendees\":[\"ev-sec\"]," + day
+                        + ",\"title\":\"支委会\"}",
+                "{\"type\":\"PARTY_GROUP_MEETING\",\"actor\":\"ev-a\",\"attendees\":[\"ev-a\"]," + day
+                        + ",\"title\":\"党小组会\"}",
+                "{\"type\":\"THEMED_PARTY_DAY\",\"actor\":\"ev-sec\",\"attendees\":[\"ev-sec\",\"ev-a\",\"ev-fs\"],"
+                        + day + ",\"title\":\"主题党日\"}",
+                "{\"type\":\"SERVICE_VISIT\",\"actor\":\"ev-a\",\"enterprises\":[{\"name\":\"南通某纺织有限公司\"}]," + day
+                        + ",\"title\":\"走访企业\"}");
+        assertThat(activities).hasSize(15);
+        for (int i = 0; i < activities.size(); i++) {
+            String body = activities.get(i).replace("{", "{\"branch\":\"zgnf\",");
+            String key = "every-type-" + i;
+            // The first request waits for the activity service to learn the organisation from its events.
+            var response = await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(300))
+                    .until(() -> api.post(base + "/activities", body, "Idempotency-Key", key), r -> r.status() < 300);
+            assertThat(response.body().get("type").asString())
+                    .isEqualTo(body.replaceAll(".*\"type\":\"([A-Z_]+)\".*", "$1"));
+        }
+        assertThat(api.get(base + "/activities?size=100").body().get("total").asInt())
+                .isEqualTo(15);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<JsonNode> owed = items(api.get(base + "/obligations?assignee=ev-fs&year=2026"));
+            for (String duty : List.of("GUIDANCE_OPINION", "REPORT_HEARING", "FOUR_TRUE_RESEARCH")) {
+                assertThat(find(owed, "duty", duty, "period", "2026-Q3")
+                                .get("status")
+                                .asString())
+                        .as(duty)
+                        .isEqualTo("MET");
+            }
+            assertThat(find(owed, "duty", "PARTY_LECTURE", "period", "2026-H2")
+                            .get("status")
+                            .asString())
+                    .isEqualTo("MET");
+            for (String duty : List.of(
+                    "ORG_LIFE_MEETING",
+                    "SUPERVISION_INSPECTION",
+                    "EXPERIENCE_SUMMARY",
+                    "ANNUAL_COMMITMENT",
+                    "YEAR_END_REPORT")) {
+                assertThat(find(owed, "duty", duty, "period", "2026")
+                                .get("status")
+                                .asString())
+                        .as(duty)
+                        .isEqualTo("MET");
+            }
+        });
     }
 
     private static void created(ApiClient.Response response) {

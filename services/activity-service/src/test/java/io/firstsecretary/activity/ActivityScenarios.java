@@ -9,6 +9,8 @@ import io.firstsecretary.contracts.Topics;
 import io.firstsecretary.contracts.activity.ActivityLogged;
 import io.firstsecretary.contracts.organisation.BranchEstablished;
 import io.firstsecretary.contracts.organisation.BureauRegistered;
+import io.firstsecretary.contracts.organisation.FirstSecretaryAssigned;
+import io.firstsecretary.contracts.organisation.MemberChanged;
 import io.firstsecretary.contracts.organisation.MemberRegistered;
 import io.firstsecretary.infra.testing.ApiClient;
 import io.firstsecretary.infra.testing.TopicProbe;
@@ -105,7 +107,7 @@ abstract class ActivityScenarios {
         assertThat(again.body().get("id").asString()).isEqualTo(id);
 
         var other = api.post(activities(), lecture(bureau + "-zhoumin"), "Idempotency-Key", "k-" + bureau);
-        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.status()).isEqualTo(409);
         assertThat(other.body().get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(eventsOf(id)).hasSize(1));
@@ -116,6 +118,73 @@ abstract class ActivityScenarios {
         var payload = EventJson.read(record.value(), ActivityLogged.class);
         assertThat(payload.type()).isEqualTo("PARTY_LECTURE");
         assertThat(payload.occurredOn()).isEqualTo(LocalDate.of(2026, 7, 15));
+    }
+
+    @Test
+    void membersAndFirstSecretariesAreCheckedAsOfTheActivitysDay() {
+        List<String> path = List.of("js", bureau);
+        topics.publish(
+                Events.BRANCH_ESTABLISHED,
+                bureau,
+                id(),
+                bureau,
+                new BranchEstablished(bureau, path, "bgs", "办公室党支部", List.of("办公室")));
+        topics.publish(
+                Events.MEMBER_TRANSFERRED,
+                bureau,
+                id(),
+                bureau,
+                new MemberChanged(
+                        bureau,
+                        path,
+                        bureau + "-zhoumin",
+                        "zhoumin",
+                        null,
+                        null,
+                        List.of("MEMBER"),
+                        "bgs",
+                        null,
+                        null,
+                        true,
+                        LocalDate.of(2026, 7, 10),
+                        "zgnf",
+                        null,
+                        null));
+        topics.publish(
+                Events.FIRST_SECRETARY_ASSIGNED,
+                bureau,
+                id(),
+                bureau,
+                new FirstSecretaryAssigned(
+                        bureau,
+                        path,
+                        bureau + ":zgnf:2026-07-01",
+                        bureau + "-wangjun",
+                        "wangjun",
+                        "zgnf",
+                        LocalDate.of(2026, 7, 1),
+                        null));
+        topics.awaitConsumed("activity-service", Topics.ORGANISATION, WAIT);
+
+        String talk = """
+                {"type":"TALK","branch":"%s","actor":"%s-wangjun","occurredOn":"%s","title":"谈心谈话",
+                 "participants":["%s-zhoumin"]}""";
+        assertThat(api.post(activities(), talk.formatted("zgnf", bureau, "2026-07-09", bureau))
+                        .status())
+                .isEqualTo(201);
+        assertProblem(
+                api.post(activities(), talk.formatted("zgnf", bureau, "2026-07-10", bureau)), 422, "participants[0]");
+        var inNewBranch = api.post(activities(), talk.formatted("bgs", bureau, "2026-07-10", bureau));
+        assertProblem(inNewBranch, 422, "actor");
+        assertThat(inNewBranch.body().get("errors").values()).hasSize(1);
+
+        String opinion = """
+                {"type":"GUIDANCE_OPINION","branch":"zgnf","actor":"%s-%s","occurredOn":"%s","title":"指导意见"}""";
+        assertThat(api.post(activities(), opinion.formatted(bureau, "wangjun", "2026-07-02"))
+                        .status())
+                .isEqualTo(201);
+        assertProblem(api.post(activities(), opinion.formatted(bureau, "wangjun", "2026-06-30")), 422, "actor");
+        assertProblem(api.post(activities(), opinion.formatted(bureau, "zhoumin", "2026-07-02")), 422, "actor");
     }
 
     @Test
@@ -256,9 +325,10 @@ abstract class ActivityScenarios {
         return "/api/v1/bureaus/" + bureau + "/activities";
     }
 
-    private static String lecture(String actor) {
+    private String lecture(String actor) {
         return """
-                {"type":"PARTY_LECTURE","branch":"zgnf","actor":"%s","occurredOn":"2026-07-15","title":"专题党课"}""".formatted(actor);
+                {"type":"PARTY_LECTURE","branch":"zgnf","actor":"%s","occurredOn":"2026-07-15","title":"专题党课",
+                 "audience":["%s-zhoumin"]}""".formatted(actor, bureau);
     }
 
     private static void assertProblem(ApiClient.Response response, int status, String field) {

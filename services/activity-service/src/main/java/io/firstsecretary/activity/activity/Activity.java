@@ -1,6 +1,9 @@
 package io.firstsecretary.activity.activity;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.firstsecretary.contracts.activity.ActivityLogged.CommitmentItem;
+import io.firstsecretary.contracts.activity.ActivityLogged.Enterprise;
+import io.firstsecretary.contracts.activity.ActivityLogged.ItemOutcome;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,5 +25,17 @@ public record Activity(
         List<String> participants,
         String notes,
         Instant loggedAt,
+        String recordedBy,
+        boolean backfilled,
+        String lecturer,
+        List<String> audience,
+        List<String> attendees,
+        List<String> absentees,
+        List<String> findings,
+        LocalDate rectificationDeadline,
+        PromotionLevel promotionLevel,
+        List<CommitmentItem> commitmentItems,
+        List<ItemOutcome> itemOutcomes,
+        List<Enterprise> enterprises,
         @JsonIgnore String idempotencyKey,
         @JsonIgnore String fingerprint) {}

@@ -5,6 +5,7 @@ import io.firstsecretary.contracts.EventJson;
 import io.firstsecretary.contracts.Events;
 import io.firstsecretary.contracts.activity.ActivityLogged;
 import io.firstsecretary.kit.outbox.Outbox;
+import io.firstsecretary.kit.web.ConflictException;
 import io.firstsecretary.kit.web.NotFoundException;
 import io.firstsecretary.kit.web.Paged;
 import io.firstsecretary.kit.web.Registration;
@@ -17,7 +18,10 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -61,7 +65,13 @@ class ActivityLog {
                 return replay(earlier, fingerprint);
             }
         }
-        validate(bureau, request);
+        LocalDate today = LocalDate.now(clock);
+        var errors = ActivityRules.check(request, today, branchAsOf(bureau, request.branch(), request.occurredOn()));
+        if (!errors.isEmpty()) {
+            throw new UnprocessableException(errors);
+        }
+        boolean lecture = request.type() == ActivityType.PARTY_LECTURE;
+        boolean meeting = ActivityRules.MEETINGS.contains(request.type());
         var activity = new Activity(
                 id,
                 bureau,
@@ -74,6 +84,18 @@ class ActivityLog {
                 request.participants() == null ? List.of() : List.copyOf(request.participants()),
                 request.notes(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                request.recordedBy(),
+                request.occurredOn().getYear() < today.getYear(),
+                lecture ? (request.lecturer() == null ? request.actor() : request.lecturer()) : null,
+                lecture ? List.copyOf(ActivityRules.audienceOf(request)) : null,
+                meeting ? List.copyOf(ActivityRules.attendeesOf(request)) : null,
+                meeting ? request.absentees() : null,
+                request.findings(),
+                request.rectificationDeadline(),
+                request.promotionLevel(),
+                request.commitmentItems(),
+                request.itemOutcomes(),
+                request.enterprises(),
                 idempotencyKey,
                 fingerprint);
         var event = outbox.event(
@@ -82,24 +104,87 @@ class ActivityLog {
                 "bureaus/" + bureau + "/activities/" + id,
                 bureau,
                 bureauPath,
-                new ActivityLogged(
-                        id,
-                        bureau,
-                        bureauPath,
-                        activity.type().name(),
-                        activity.branch(),
-                        activity.actor(),
-                        activity.occurredOn(),
-                        activity.title(),
-                        activity.participants(),
-                        activity.notes(),
-                        activity.loggedAt()));
+                logged(activity));
         try {
             outbox.insert(COLLECTION, activity, List.of(event));
             return new Registration<>(activity, true);
         } catch (DuplicateKeyException raced) {
             return replay(find(bureau, id), fingerprint);
         }
+    }
+
+    static ActivityLogged logged(Activity a) {
+        return new ActivityLogged(
+                a.id(),
+                a.bureau(),
+                a.bureauPath(),
+                a.type().name(),
+                a.branch(),
+                a.actor(),
+                a.occurredOn(),
+                a.title(),
+                a.participants(),
+                a.notes(),
+                a.loggedAt(),
+                a.recordedBy(),
+                a.backfilled() ? Boolean.TRUE : null,
+                a.lecturer(),
+                a.audience(),
+                a.attendees(),
+                a.absentees(),
+                a.findings(),
+                a.rectificationDeadline(),
+                a.promotionLevel() == null ? null : a.promotionLevel().name(),
+                a.commitmentItems(),
+                a.itemOutcomes(),
+                a.enterprises());
+    }
+
+    /** The directory as the rules see it on the activity's day. */
+    private ActivityRules.Branch branchAsOf(String bureau, String branch, LocalDate day) {
+        var firstSecretary = directory.firstSecretaryOn(bureau, branch, day);
+        return new ActivityRules.Branch() {
+            @Override
+            public boolean existed() {
+                return directory.branchExistedOn(bureau, branch, day);
+            }
+
+            @Override
+            public boolean belongs(String member) {
+                return firstSecretary.map(member::equals).orElse(false)
+                        || directory
+                                .member(bureau, member)
+                                .map(m -> m.memberOfOn(branch, day))
+                                .orElse(false);
+            }
+
+            @Override
+            public Optional<String> firstSecretary() {
+                return firstSecretary;
+            }
+
+            @Override
+            public boolean known(String member) {
+                return directory.member(bureau, member).isPresent();
+            }
+
+            @Override
+            public Set<String> commitmentItems(String actor, int year) {
+                var commitments = Query.query(Criteria.where("bureau")
+                        .is(bureau)
+                        .and("actor")
+                        .is(actor)
+                        .and("type")
+                        .is(ActivityType.ANNUAL_COMMITMENT.name())
+                        .and("occurredOn")
+                        .gte(LocalDate.of(year, 1, 1))
+                        .lte(LocalDate.of(year, 12, 31)));
+                return mongo.find(commitments, Activity.class, COLLECTION).stream()
+                        .flatMap(c -> c.commitmentItems().stream())
+                        .map(ActivityLogged.CommitmentItem::code)
+                        .collect(Collectors.toSet());
+            }
+        };
     }
 
     Activity find(String bureau, String id) {
@@ -137,33 +222,9 @@ class ActivityLog {
                 mongo.count(Query.query(criteria), COLLECTION));
     }
 
-    private void validate(String bureau, LogActivity request) {
-        if (request.occurredOn().isAfter(LocalDate.now(clock))) {
-            throw new UnprocessableException("occurredOn", "An activity cannot be recorded before it happens");
-        }
-        if (!directory.branchExistedOn(bureau, request.branch(), request.occurredOn())) {
-            throw new UnprocessableException(
-                    "branch", "No branch " + request.branch() + " in bureau " + bureau + " on " + request.occurredOn());
-        }
-        requireMember(bureau, request.actor(), request.occurredOn(), "actor");
-        List<String> participants = request.participants() == null ? List.of() : request.participants();
-        for (int i = 0; i < participants.size(); i++) {
-            requireMember(bureau, participants.get(i), request.occurredOn(), "participants[" + i + "]");
-        }
-    }
-
-    private void requireMember(String bureau, String id, LocalDate day, String field) {
-        var member = directory
-                .member(bureau, id)
-                .orElseThrow(() -> new UnprocessableException(field, "No member " + id + " in bureau " + bureau));
-        if (!member.memberOn(day)) {
-            throw new UnprocessableException(field, "Member " + id + " left on " + member.leftOn());
-        }
-    }
-
     private static Registration<Activity> replay(Activity earlier, String fingerprint) {
         if (!earlier.fingerprint().equals(fingerprint)) {
-            throw new UnprocessableException(
+            throw new ConflictException(
                     "Idempotency-Key", "This Idempotency-Key was already used for a different request");
         }
         return new Registration<>(earlier, false);

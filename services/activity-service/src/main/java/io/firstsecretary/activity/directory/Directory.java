@@ -17,6 +17,7 @@ public class Directory {
     static final String BUREAUS = "directoryBureaus";
     static final String BRANCHES = "directoryBranches";
     static final String MEMBERS = "directoryMembers";
+    static final String ASSIGNMENTS = "directoryAssignments";
 
     private final MongoTemplate mongo;
 
@@ -38,6 +39,20 @@ public class Directory {
         }
         String endedOn = found.getString("endedOn");
         return endedOn == null || !day.isAfter(LocalDate.parse(endedOn));
+    }
+
+    /** The first secretary of a branch on {@code day}, if it had one. */
+    public Optional<String> firstSecretaryOn(String bureau, String branch, LocalDate day) {
+        var ofBranch = org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("bureau")
+                        .is(bureau)
+                        .and("branch")
+                        .is(branch));
+        return mongo.find(ofBranch, Document.class, ASSIGNMENTS).stream()
+                .filter(a -> !day.isBefore(LocalDate.parse(a.getString("from"))))
+                .filter(a -> a.getString("to") == null || !day.isAfter(LocalDate.parse(a.getString("to"))))
+                .map(a -> a.getString("member"))
+                .findFirst();
     }
 
     /** A member of {@code bureau}. */

@@ -58,6 +58,23 @@ class DirectoryProjector {
             branch(branch.bureau(), branch.code(), ended(branch.on()));
         } else if (event.is(Events.MEMBER_REGISTERED)) {
             registered(event.payload(Events.MEMBER_REGISTERED));
+        } else if (event.is(Events.FIRST_SECRETARY_ASSIGNED)) {
+            var term = event.payload(Events.FIRST_SECRETARY_ASSIGNED);
+            upsert(
+                    Directory.ASSIGNMENTS,
+                    term.assignment(),
+                    new Update()
+                            .set("bureau", term.bureau())
+                            .set("branch", term.branch())
+                            .set("member", term.member())
+                            .set("from", term.from().toString())
+                            .set("to", term.to() == null ? null : term.to().toString()));
+        } else if (event.is(Events.FIRST_SECRETARY_RELIEVED)) {
+            var term = event.payload(Events.FIRST_SECRETARY_RELIEVED);
+            upsert(
+                    Directory.ASSIGNMENTS,
+                    term.assignment(),
+                    new Update().set("to", term.to().toString()));
         } else {
             for (var type : List.of(
                     Events.MEMBER_TRANSFERRED,
@@ -65,6 +82,9 @@ class DirectoryProjector {
                     Events.MEMBER_DETAILS_CHANGED,
                     Events.MEMBER_LEFT)) {
                 if (event.is(type)) {
+                    if (type == Events.MEMBER_TRANSFERRED) {
+                        transferred(event.payload(type));
+                    }
                     changed(event.payload(type));
                 }
             }
@@ -85,6 +105,32 @@ class DirectoryProjector {
 
     private void registered(MemberRegistered member) {
         member(member.id(), member.bureau(), member.name(), member.branch(), member.roles(), true, null);
+        upsert(
+                Directory.MEMBERS,
+                member.id(),
+                new Update().set("memberships", List.of(new DirectoryMember.Membership(member.branch(), null, null))));
+    }
+
+    /** A transfer closes the membership of the old branch the day before and opens the new one. */
+    private void transferred(MemberChanged member) {
+        var current = mongo.findById(member.id(), DirectoryMember.class, Directory.MEMBERS);
+        var memberships = new java.util.ArrayList<DirectoryMember.Membership>(
+                current == null || current.memberships() == null ? List.of() : current.memberships());
+        String from = member.effectiveOn().toString();
+        boolean applied =
+                memberships.stream().anyMatch(m -> m.branch().equals(member.branch()) && from.equals(m.from()));
+        if (!applied) {
+            if (!memberships.isEmpty()
+                    && memberships.get(memberships.size() - 1).to() == null) {
+                var last = memberships.remove(memberships.size() - 1);
+                memberships.add(new DirectoryMember.Membership(
+                        last.branch(),
+                        last.from(),
+                        member.effectiveOn().minusDays(1).toString()));
+            }
+            memberships.add(new DirectoryMember.Membership(member.branch(), from, null));
+            upsert(Directory.MEMBERS, member.id(), new Update().set("memberships", memberships));
+        }
     }
 
     private void changed(MemberChanged member) {

@@ -27,7 +27,8 @@ public record DutyCatalogue(String version, LocalDate effectiveFrom, List<Duty> 
                                     d.name(),
                                     d.cadence(),
                                     d.fulfilledBy(),
-                                    d.dueBy() == null ? null : MonthDay.parse("--" + d.dueBy())))
+                                    d.dueBy() == null ? null : MonthDay.parse("--" + d.dueBy()),
+                                    d.creditedTo() == null ? Duty.Credit.ACTOR : d.creditedTo()))
                             .toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -41,5 +42,6 @@ public record DutyCatalogue(String version, LocalDate effectiveFrom, List<Duty> 
 
     private record CatalogueFile(String version, LocalDate effectiveFrom, List<DutyEntry> duties) {}
 
-    private record DutyEntry(String code, String name, Cadence cadence, String fulfilledBy, String dueBy) {}
+    private record DutyEntry(
+            String code, String name, Cadence cadence, String fulfilledBy, String dueBy, Duty.Credit creditedTo) {}
 }

@@ -133,45 +133,49 @@ public class ObligationBook {
     /** Records an activity and fulfils every obligation it is evidence for. */
     public void record(ActivityLogged logged) {
         var activity = new RecordedActivity(
-                logged.id(), logged.bureau(), logged.type(), logged.branch(), logged.actor(), logged.occurredOn());
+                logged.id(),
+                logged.bureau(),
+                logged.type(),
+                logged.branch(),
+                logged.actor(),
+                logged.occurredOn(),
+                logged.lecturer(),
+                logged.attendees());
         mongo.save(activity, ACTIVITIES);
-        List<String> duties =
-                catalogue.fulfilledBy(activity.type()).stream().map(Duty::code).toList();
-        if (duties.isEmpty()) {
-            return;
+        for (Duty duty : catalogue.fulfilledBy(activity.type())) {
+            var candidates = Query.query(Criteria.where("bureau")
+                    .is(activity.bureau())
+                    .and("branch")
+                    .is(activity.branch())
+                    .and("assignee")
+                    .in(activity.creditedFor(duty))
+                    .and("duty")
+                    .is(duty.code())
+                    .and("windowStart")
+                    .lte(activity.occurredOn())
+                    .and("windowEnd")
+                    .gte(activity.occurredOn()));
+            mongo.find(candidates, Obligation.class, OBLIGATIONS).forEach(o -> fulfil(o.id(), activity));
         }
-        var candidates = Query.query(Criteria.where("bureau")
-                .is(activity.bureau())
-                .and("branch")
-                .is(activity.branch())
-                .and("assignee")
-                .is(activity.actor())
-                .and("duty")
-                .in(duties)
-                .and("windowStart")
-                .lte(activity.occurredOn())
-                .and("windowEnd")
-                .gte(activity.occurredOn()));
-        mongo.find(candidates, Obligation.class, OBLIGATIONS).forEach(o -> fulfil(o.id(), activity));
     }
 
     private List<RecordedActivity> evidenceFor(Obligation obligation) {
-        List<String> types = catalogue.duties().stream()
+        Duty duty = catalogue.duties().stream()
                 .filter(d -> d.code().equals(obligation.duty()))
-                .map(Duty::fulfilledBy)
-                .toList();
+                .findFirst()
+                .orElseThrow();
         var query = Query.query(Criteria.where("bureau")
                 .is(obligation.bureau())
                 .and("branch")
                 .is(obligation.branch())
-                .and("actor")
-                .is(obligation.assignee())
                 .and("type")
-                .in(types)
+                .is(duty.fulfilledBy())
                 .and("occurredOn")
                 .gte(obligation.windowStart())
                 .lte(obligation.windowEnd()));
-        return mongo.find(query, RecordedActivity.class, ACTIVITIES);
+        return mongo.find(query, RecordedActivity.class, ACTIVITIES).stream()
+                .filter(a -> a.creditedFor(duty).contains(obligation.assignee()))
+                .toList();
     }
 
     private void fulfil(String obligationId, RecordedActivity activity) {

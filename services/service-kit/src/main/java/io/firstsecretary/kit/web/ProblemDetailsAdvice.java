@@ -31,13 +31,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(UnprocessableException.class)
     ProblemDetail unprocessable(UnprocessableException e) {
-        return problem(
-                HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), List.of(new FieldError(e.field(), e.getMessage())));
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), e.errors());
     }
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
-        return problem(HttpStatus.CONFLICT, e.getMessage(), List.of(new FieldError(e.field(), e.getMessage())));
+        return problem(HttpStatus.CONFLICT, e.getMessage(), List.of(FieldError.of(e.field(), e.getMessage())));
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -48,14 +47,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         String message = "'" + e.getValue() + "' is not a valid value for " + e.getName();
-        return problem(HttpStatus.BAD_REQUEST, message, List.of(new FieldError(e.getName(), message)));
+        return problem(HttpStatus.BAD_REQUEST, message, List.of(FieldError.of(e.getName(), message)));
     }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new FieldError(f.getField(), f.getDefaultMessage()))
+                .map(f -> FieldError.of(f.getField(), f.getDefaultMessage()))
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
         String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
@@ -74,7 +73,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             String message = describe(jackson);
             return ResponseEntity.badRequest()
                     .body(problem(
-                            HttpStatus.BAD_REQUEST, field + " " + message, List.of(new FieldError(field, message))));
+                            HttpStatus.BAD_REQUEST, field + " " + message, List.of(FieldError.of(field, message))));
         }
         return ResponseEntity.badRequest()
                 .body(problem(HttpStatus.BAD_REQUEST, "The request body is not readable JSON", List.of()));

@@ -1,16 +1,29 @@
 package io.firstsecretary.kit.web;
 
-/** The request is well-formed but names something that does not hold: a 422 naming the field. */
+import java.util.List;
+
+/** The request is well-formed but does not hold: a 422 naming every offending field. */
 public class UnprocessableException extends RuntimeException {
 
-    private final String field;
+    private final List<FieldError> errors;
 
     public UnprocessableException(String field, String message) {
-        super(message);
-        this.field = field;
+        this(List.of(FieldError.of(field, message)));
+    }
+
+    public UnprocessableException(List<FieldError> errors) {
+        super(errors.stream()
+                .map(e -> e.field() + ": " + e.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse(""));
+        this.errors = List.copyOf(errors);
     }
 
     public String field() {
-        return field;
+        return errors.get(0).field();
+    }
+
+    public List<FieldError> errors() {
+        return errors;
     }
 }
