@@ -1,8 +1,11 @@
 package io.firstsecretary.contracts;
 
+import io.firstsecretary.contracts.activity.ActivityCorrected;
 import io.firstsecretary.contracts.activity.ActivityLogged;
+import io.firstsecretary.contracts.activity.ActivityVoided;
 import io.firstsecretary.contracts.assessment.ObligationFulfilled;
 import io.firstsecretary.contracts.assessment.ObligationOpened;
+import io.firstsecretary.contracts.assessment.ObligationReopened;
 import io.firstsecretary.contracts.assessment.ObligationWaived;
 import io.firstsecretary.contracts.notification.ReminderCancelled;
 import io.firstsecretary.contracts.notification.ReminderScheduled;
@@ -119,6 +122,15 @@ public final class Events {
             Topics.ORGANISATION,
             FirstSecretaryRelieved.class,
             "organisation/first-secretary-relieved");
+    public static final EventType<ActivityVoided> ACTIVITY_VOIDED = new EventType<>(
+            "firstsec.activity.voided.v1", Topics.ACTIVITY, ActivityVoided.class, "activity/activity-voided");
+    public static final EventType<ActivityCorrected> ACTIVITY_CORRECTED = new EventType<>(
+            "firstsec.activity.corrected.v1", Topics.ACTIVITY, ActivityCorrected.class, "activity/activity-corrected");
+    public static final EventType<ObligationReopened> OBLIGATION_REOPENED = new EventType<>(
+            "firstsec.assessment.obligation-reopened.v1",
+            Topics.ASSESSMENT,
+            ObligationReopened.class,
+            "assessment/obligation-reopened");
     public static final EventType<ObligationWaived> OBLIGATION_WAIVED = new EventType<>(
             "firstsec.assessment.obligation-waived.v1",
             Topics.ASSESSMENT,
@@ -145,7 +157,10 @@ public final class Events {
             MEMBER_DETAILS_CHANGED,
             MEMBER_LEFT,
             FIRST_SECRETARY_RELIEVED,
-            OBLIGATION_WAIVED);
+            OBLIGATION_WAIVED,
+            ACTIVITY_VOIDED,
+            ACTIVITY_CORRECTED,
+            OBLIGATION_REOPENED);
 
     private Events() {}
 

@@ -27,10 +27,17 @@ import tools.jackson.databind.node.ObjectNode;
 
 class ContractsTest {
 
+    /**
+     * Schemas refer to each other relative to their {@code $id}s (ActivityCorrected embeds
+     * ActivityLogged), so those ids are resolved from the classpath rather than fetched.
+     */
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(
             SpecificationVersion.DRAFT_2020_12,
-            registry -> registry.schemaRegistryConfig(
-                    SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+            registry -> registry.schemaRegistryConfig(SchemaRegistryConfig.builder()
+                            .formatAssertionsEnabled(true)
+                            .build())
+                    .schemaIdResolvers(
+                            ids -> ids.mapPrefix("https://firstsecretary.io/schemas/", "classpath:schemas/")));
 
     static Stream<Named<EventType<?>>> events() {
         return Events.ALL.stream().map(event -> Named.<EventType<?>>of(event.type(), event));
@@ -119,6 +126,26 @@ class ContractsTest {
         ObjectNode example = (ObjectNode) tree(resource(Events.ACTIVITY_LOGGED.exampleResource()));
         example.set(field, tree(value));
         assertThat(errors(Events.ACTIVITY_LOGGED, write(example))).isNotEmpty();
+    }
+
+    static Stream<Arguments> invalidCorrectionValues() {
+        return Stream.of(
+                Arguments.of("/revision", "0"),
+                Arguments.of("/changed", "[]"),
+                Arguments.of("/reason", "\"\""),
+                Arguments.of("/activity", "{}"),
+                Arguments.of("/activity/type", "\"DINNER\""),
+                Arguments.of("/activity/occurredOn", "\"2026-02-30\""),
+                Arguments.of("/activity/audience", "[\"lixia\", \"lixia\"]"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidCorrectionValues")
+    void correctionWithAnInvalidValueIsInvalid(String pointer, String value) {
+        ObjectNode example = (ObjectNode) tree(resource(Events.ACTIVITY_CORRECTED.exampleResource()));
+        int last = pointer.lastIndexOf('/');
+        ((ObjectNode) example.at(pointer.substring(0, last))).set(pointer.substring(last + 1), tree(value));
+        assertThat(errors(Events.ACTIVITY_CORRECTED, write(example))).isNotEmpty();
     }
 
     @Test

@@ -312,6 +312,7 @@ class WalkingSkeletonIT {
                 "{\"type\":\"SERVICE_VISIT\",\"actor\":\"ev-a\",\"enterprises\":[{\"name\":\"南通某纺织有限公司\"}]," + day
                         + ",\"title\":\"走访企业\"}");
         assertThat(activities).hasSize(15);
+        var ids = new java.util.HashMap<String, String>();
         for (int i = 0; i < activities.size(); i++) {
             String body = activities.get(i).replace("{", "{\"branch\":\"zgnf\",");
             String key = "every-type-" + i;
@@ -319,6 +320,7 @@ class WalkingSkeletonIT {
             var response = await().atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(300))
                     .until(() -> api.post(base + "/activities", body, "Idempotency-Key", key), r -> r.status() < 300);
+            ids.put(response.body().get("type").asString(), response.body().get("id").asString());
             assertThat(response.body().get("type").asString())
                     .isEqualTo(body.replaceAll(".*\"type\":\"([A-Z_]+)\".*", "$1"));
         }
@@ -350,6 +352,21 @@ class WalkingSkeletonIT {
                         .as(duty)
                         .isEqualTo("MET");
             }
+        });
+
+        // Voiding the only evidence reopens the obligation.
+        var voided = api.post(base + "/activities/" + ids.get("FOUR_TRUE_RESEARCH") + "/void", """
+                {"reason":"重复录入"}""");
+        assertThat(voided.status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode research = find(
+                    items(api.get(base + "/obligations?assignee=ev-fs&year=2026")),
+                    "duty",
+                    "FOUR_TRUE_RESEARCH",
+                    "period",
+                    "2026-Q3");
+            assertThat(research.get("status").asString()).isEqualTo("OPEN");
+            assertThat(research.get("evidence").values()).isEmpty();
         });
     }
 

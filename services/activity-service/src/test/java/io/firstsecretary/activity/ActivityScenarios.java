@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /** The activity service against a real broker and store; subclasses say which ones. */
 @SpringBootTest(
@@ -185,6 +186,64 @@ abstract class ActivityScenarios {
                 .isEqualTo(201);
         assertProblem(api.post(activities(), opinion.formatted(bureau, "wangjun", "2026-06-30")), 422, "actor");
         assertProblem(api.post(activities(), opinion.formatted(bureau, "zhoumin", "2026-07-02")), 422, "actor");
+    }
+
+    @Test
+    void correctionsAndVoidsAreEventsAndTheHistoryStaysReadable() {
+        var logged = api.post(activities(), """
+                {"type":"TALK","branch":"zgnf","actor":"%1$s-wangjun","occurredOn":"2026-07-01","title":"谈心",
+                 "participants":["%1$s-zhoumin"]}""".formatted(bureau));
+        assertThat(logged.status()).isEqualTo(201);
+        String id = logged.body().get("id").asString();
+        String base = activities() + "/" + id;
+
+        assertProblem(api.post(base + "/corrections", "{\"reason\":\"没有变化\",\"title\":\"谈心\"}"), 422, "reason");
+        assertProblem(
+                api.post(base + "/corrections", "{\"reason\":\"改日期\",\"occurredOn\":\"2026-09-01\"}"),
+                422,
+                "occurredOn");
+        assertProblem(
+                api.post(base + "/corrections", "{\"reason\":\"x\",\"participants\":[\"ghost\"]}"),
+                422,
+                "participants[0]");
+        var corrected = api.post(
+                base + "/corrections", "{\"reason\":\"日期录错\",\"occurredOn\":\"2026-06-30\",\"title\":\"谈心谈话\"}");
+        assertThat(corrected.status()).as("%s", corrected.body()).isEqualTo(200);
+        assertThat(corrected.body().get("revision").asInt()).isEqualTo(1);
+        assertThat(corrected.body().get("occurredOn").asString()).isEqualTo("2026-06-30");
+
+        assertProblem(api.post(base + "/void", "{}"), 422, "reason");
+        var voided = api.post(base + "/void", "{\"reason\":\"重复录入\"}");
+        assertThat(voided.status()).isEqualTo(200);
+        assertThat(voided.body().get("status").asString()).isEqualTo("VOIDED");
+        assertProblem(api.post(base + "/void", "{\"reason\":\"再次\"}"), 409, "id");
+        assertProblem(api.post(base + "/corrections", "{\"reason\":\"x\",\"title\":\"y\"}"), 409, "id");
+
+        assertThat(api.get(base).body().get("voidReason").asString()).isEqualTo("重复录入");
+        var history = new java.util.ArrayList<>(
+                api.get(base + "/history").body().get("items").values());
+        assertThat(history)
+                .extracting(r -> r.get("revision").asInt() + " " + r.get("kind").asString() + " "
+                        + r.get("record").get("occurredOn").asString())
+                .containsExactly("0 LOGGED 2026-07-01", "1 CORRECTED 2026-06-30", "2 VOIDED 2026-06-30");
+        assertThat(history.get(1).get("changed").values())
+                .extracting(JsonNode::asString)
+                .containsExactly("occurredOn", "title");
+        assertThat(api.get(activities()).body().get("total").asLong()).isZero();
+        assertThat(api.get(activities() + "?includeVoided=true")
+                        .body()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(1);
+
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(topics.readAll(Topics.ACTIVITY).stream()
+                                .filter(r -> r.key().equals(bureau + "/zgnf"))
+                                .map(r -> TopicProbe.header(r, "ce_type").orElseThrow()))
+                        .containsExactly(
+                                Events.ACTIVITY_LOGGED.type(),
+                                Events.ACTIVITY_CORRECTED.type(),
+                                Events.ACTIVITY_VOIDED.type()));
     }
 
     @Test

@@ -7,9 +7,12 @@ import com.mongodb.client.MongoClients;
 import io.firstsecretary.contracts.EventJson;
 import io.firstsecretary.contracts.Events;
 import io.firstsecretary.contracts.Topics;
+import io.firstsecretary.contracts.activity.ActivityCorrected;
 import io.firstsecretary.contracts.activity.ActivityLogged;
+import io.firstsecretary.contracts.activity.ActivityVoided;
 import io.firstsecretary.contracts.assessment.ObligationFulfilled;
 import io.firstsecretary.contracts.assessment.ObligationOpened;
+import io.firstsecretary.contracts.assessment.ObligationReopened;
 import io.firstsecretary.contracts.organisation.FirstSecretaryAssigned;
 import io.firstsecretary.infra.testing.ApiClient;
 import io.firstsecretary.infra.testing.TopicProbe;
@@ -152,6 +155,88 @@ abstract class AssessmentScenarios {
         await().atMost(WAIT)
                 .untilAsserted(() -> assertThat(status("wangjun", "GUIDANCE_OPINION", "2026-Q3"))
                         .isEqualTo("OPEN"));
+    }
+
+    @Test
+    void voidingTheOnlyEvidenceReopensAndACorrectionMovesTheEvidence() {
+        assign("wangjun", "zgnf", LocalDate.of(2026, 1, 1), null);
+        var research = activity("FOUR_TRUE_RESEARCH", "wangjun", LocalDate.of(2026, 7, 2));
+        var opinion = activity("GUIDANCE_OPINION", "wangjun", LocalDate.of(2026, 7, 3));
+        topics.publish(
+                Events.ACTIVITY_LOGGED, bureau + "/zgnf", UUID.randomUUID().toString(), bureau, research);
+        topics.publish(
+                Events.ACTIVITY_LOGGED, bureau + "/zgnf", UUID.randomUUID().toString(), bureau, opinion);
+        assertMetOnceBy("FOUR_TRUE_RESEARCH", "2026-Q3", research.id());
+        assertMetOnceBy("GUIDANCE_OPINION", "2026-Q3", opinion.id());
+
+        topics.publish(
+                Events.ACTIVITY_VOIDED,
+                bureau + "/zgnf",
+                UUID.randomUUID().toString(),
+                bureau,
+                new ActivityVoided(
+                        research.id(), bureau, path, "zgnf", "重复录入", null, Instant.parse("2026-08-03T01:00:00Z")));
+        var moved = new ActivityLogged(
+                opinion.id(),
+                bureau,
+                path,
+                "GUIDANCE_OPINION",
+                "zgnf",
+                "wangjun",
+                LocalDate.of(2026, 4, 10),
+                "记录",
+                List.of(),
+                null,
+                opinion.loggedAt());
+        topics.publish(
+                Events.ACTIVITY_CORRECTED,
+                bureau + "/zgnf",
+                UUID.randomUUID().toString(),
+                bureau,
+                new ActivityCorrected(
+                        opinion.id(),
+                        bureau,
+                        path,
+                        1,
+                        "日期录错",
+                        List.of("occurredOn"),
+                        Instant.parse("2026-08-03T01:30:00Z"),
+                        moved));
+        // The original log delivered again after the void and the correction changes nothing.
+        topics.publish(
+                Events.ACTIVITY_LOGGED, bureau + "/zgnf", UUID.randomUUID().toString(), bureau, research);
+        topics.publish(
+                Events.ACTIVITY_LOGGED, bureau + "/zgnf", UUID.randomUUID().toString(), bureau, opinion);
+        topics.awaitConsumed("assessment-service", Topics.ACTIVITY, WAIT);
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(obligation("wangjun", "FOUR_TRUE_RESEARCH", "2026-Q3")
+                            .get("status")
+                            .asString())
+                    .isEqualTo("OPEN");
+            assertThat(obligation("wangjun", "FOUR_TRUE_RESEARCH", "2026-Q3")
+                            .get("evidence")
+                            .values())
+                    .isEmpty();
+            assertThat(obligation("wangjun", "GUIDANCE_OPINION", "2026-Q3")
+                            .get("status")
+                            .asString())
+                    .isEqualTo("OPEN");
+            var q2 = obligation("wangjun", "GUIDANCE_OPINION", "2026-Q2");
+            assertThat(q2.get("status").asString()).isEqualTo("MET");
+            assertThat(q2.get("evidence").values())
+                    .extracting(JsonNode::asString)
+                    .containsExactly(opinion.id());
+        });
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(
+                                topics.readAll(Topics.ASSESSMENT, Events.OBLIGATION_REOPENED.type()).stream()
+                                        .map(r -> EventJson.read(r.value(), ObligationReopened.class))
+                                        .filter(o -> o.bureau().equals(bureau)))
+                        .extracting(o -> o.duty() + " " + o.period() + " " + o.reason())
+                        .containsExactlyInAnyOrder(
+                                "FOUR_TRUE_RESEARCH 2026-Q3 EVIDENCE_VOIDED",
+                                "GUIDANCE_OPINION 2026-Q3 EVIDENCE_CORRECTED"));
     }
 
     /**

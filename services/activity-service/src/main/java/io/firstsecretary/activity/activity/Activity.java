@@ -10,8 +10,10 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 
 /**
- * A recorded piece of work. Records are immutable; the idempotency key and a fingerprint of the
- * request that created it make a retried request return this same record.
+ * A recorded piece of work. A record is never edited in place: a correction makes a new revision
+ * and keeps the earlier one in {@code history}, a void keeps the record readable with its reason.
+ * The idempotency key and a fingerprint of the request that created it make a retried request
+ * return this same record.
  */
 public record Activity(
         @Id String id,
@@ -37,5 +39,9 @@ public record Activity(
         List<CommitmentItem> commitmentItems,
         List<ItemOutcome> itemOutcomes,
         List<Enterprise> enterprises,
+        ActivityStatus status,
+        int revision,
+        String voidReason,
+        @JsonIgnore List<ActivityRevision> history,
         @JsonIgnore String idempotencyKey,
         @JsonIgnore String fingerprint) {}

@@ -1,6 +1,5 @@
 package io.firstsecretary.activity.activity;
 
-import io.firstsecretary.kit.web.NotFoundException;
 import io.firstsecretary.kit.web.Paged;
 import io.firstsecretary.kit.web.UnprocessableException;
 import jakarta.validation.Valid;
@@ -45,19 +44,37 @@ class ActivityController {
             @PathVariable String bureau,
             @RequestParam(required = false) String branch,
             @RequestParam(required = false) ActivityType type,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String participant,
+            @RequestParam(defaultValue = "false") boolean includeVoided,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "100") int size) {
-        return activities.list(bureau, new ActivityFilter(branch, type, from, to), page, size);
+        return activities.list(
+                bureau, new ActivityFilter(branch, type, actor, participant, from, to, includeVoided), page, size);
     }
 
     @GetMapping("/{id}")
     Activity get(@PathVariable String bureau, @PathVariable String id) {
-        var activity = activities.find(bureau, id);
-        if (activity == null) {
-            throw new NotFoundException("No activity " + id + " in bureau " + bureau);
-        }
-        return activity;
+        return activities.require(bureau, id);
+    }
+
+    /** Every revision of the record: as logged, each correction with its reason, the void. */
+    @GetMapping("/{id}/history")
+    java.util.Map<String, Object> history(@PathVariable String bureau, @PathVariable String id) {
+        return java.util.Map.of("items", activities.history(bureau, id));
+    }
+
+    @PostMapping("/{id}/void")
+    Activity voidActivity(
+            @PathVariable String bureau, @PathVariable String id, @Valid @RequestBody VoidActivity request) {
+        return activities.voidActivity(bureau, id, request);
+    }
+
+    @PostMapping("/{id}/corrections")
+    Activity correct(
+            @PathVariable String bureau, @PathVariable String id, @Valid @RequestBody CorrectActivity request) {
+        return activities.correct(bureau, id, request);
     }
 }

@@ -2,5 +2,12 @@ package io.firstsecretary.activity.activity;
 
 import java.time.LocalDate;
 
-/** Optional filters of the activity list. */
-record ActivityFilter(String branch, ActivityType type, LocalDate from, LocalDate to) {}
+/** Optional filters of the activity list; voided records only on request. */
+record ActivityFilter(
+        String branch,
+        ActivityType type,
+        String actor,
+        String participant,
+        LocalDate from,
+        LocalDate to,
+        boolean includeVoided) {}

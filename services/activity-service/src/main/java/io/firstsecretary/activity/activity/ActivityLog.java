@@ -3,7 +3,9 @@ package io.firstsecretary.activity.activity;
 import io.firstsecretary.activity.directory.Directory;
 import io.firstsecretary.contracts.EventJson;
 import io.firstsecretary.contracts.Events;
+import io.firstsecretary.contracts.activity.ActivityCorrected;
 import io.firstsecretary.contracts.activity.ActivityLogged;
+import io.firstsecretary.contracts.activity.ActivityVoided;
 import io.firstsecretary.kit.outbox.Outbox;
 import io.firstsecretary.kit.web.ConflictException;
 import io.firstsecretary.kit.web.NotFoundException;
@@ -27,6 +29,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /** Records activities after checking them against the directory replica. */
@@ -96,21 +99,276 @@ class ActivityLog {
                 request.commitmentItems(),
                 request.itemOutcomes(),
                 request.enterprises(),
+                ActivityStatus.ACTIVE,
+                0,
+                null,
+                List.of(),
                 idempotencyKey,
                 fingerprint);
+        var logged = logged(activity);
+        activity = withHistory(
+                activity,
+                List.of(new ActivityRevision(
+                        0, ActivityRevision.Kind.LOGGED, activity.loggedAt(), null, List.of(), logged)));
         var event = outbox.event(
                 Events.ACTIVITY_LOGGED,
                 bureau + "/" + activity.branch(),
                 "bureaus/" + bureau + "/activities/" + id,
                 bureau,
                 bureauPath,
-                logged(activity));
+                logged);
         try {
             outbox.insert(COLLECTION, activity, List.of(event));
             return new Registration<>(activity, true);
         } catch (DuplicateKeyException raced) {
             return replay(find(bureau, id), fingerprint);
         }
+    }
+
+    /** Voids a record: it stays readable with its reason and is evidence of nothing any more. */
+    Activity voidActivity(String bureau, String id, VoidActivity request) {
+        Activity current = require(bureau, id);
+        if (current.status() == ActivityStatus.VOIDED) {
+            throw new ConflictException("id", "Activity " + id + " was already voided: " + current.voidReason());
+        }
+        var at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        var event = outbox.event(
+                Events.ACTIVITY_VOIDED,
+                bureau + "/" + current.branch(),
+                "bureaus/" + bureau + "/activities/" + id,
+                bureau,
+                current.bureauPath(),
+                new ActivityVoided(
+                        id, bureau, current.bureauPath(), current.branch(), request.reason(), request.by(), at));
+        var revision = new ActivityRevision(
+                current.revision() + 1,
+                ActivityRevision.Kind.VOIDED,
+                at,
+                request.reason(),
+                List.of("status"),
+                logged(current));
+        var written = outbox.update(
+                COLLECTION,
+                Query.query(Criteria.where("_id").is(id).and("revision").is(current.revision())),
+                new Update()
+                        .set("status", ActivityStatus.VOIDED.name())
+                        .set("voidReason", request.reason())
+                        .set("revision", revision.revision())
+                        .push("history", revision),
+                List.of(event));
+        if (written.getModifiedCount() == 0) {
+            throw new ConflictException("id", "Activity " + id + " changed meanwhile; read it again");
+        }
+        return require(bureau, id);
+    }
+
+    /**
+     * Corrects a record: the changed fields are checked like a new record, the earlier revision is
+     * kept in the history, and the corrected record is announced in full.
+     */
+    Activity correct(String bureau, String id, CorrectActivity c) {
+        Activity current = require(bureau, id);
+        if (current.status() == ActivityStatus.VOIDED) {
+            throw new ConflictException("id", "Activity " + id + " was voided and cannot be corrected");
+        }
+        var before = requestOf(current);
+        var after = new LogActivity(
+                current.type(),
+                or(c.branch(), before.branch()),
+                or(c.actor(), before.actor()),
+                or(c.occurredOn(), before.occurredOn()),
+                or(c.title(), before.title()),
+                or(c.participants(), before.participants()),
+                or(c.notes(), before.notes()),
+                before.recordedBy(),
+                or(c.lecturer(), before.lecturer()),
+                or(c.audience(), before.audience()),
+                or(c.attendees(), before.attendees()),
+                or(c.absentees(), before.absentees()),
+                or(c.findings(), before.findings()),
+                or(c.rectificationDeadline(), before.rectificationDeadline()),
+                or(c.promotionLevel(), before.promotionLevel()),
+                or(c.commitmentItems(), before.commitmentItems()),
+                or(c.itemOutcomes(), before.itemOutcomes()),
+                or(c.enterprises(), before.enterprises()));
+        List<String> changed = changedFields(before, after);
+        if (changed.isEmpty()) {
+            throw new UnprocessableException("reason", "The correction changes nothing");
+        }
+        var errors = ActivityRules.check(
+                after, LocalDate.now(clock), branchAsOf(bureau, after.branch(), after.occurredOn()));
+        if (!errors.isEmpty()) {
+            throw new UnprocessableException(errors);
+        }
+        var at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        boolean lecture = after.type() == ActivityType.PARTY_LECTURE;
+        boolean meeting = ActivityRules.MEETINGS.contains(after.type());
+        var corrected = new Activity(
+                id,
+                bureau,
+                current.bureauPath(),
+                after.type(),
+                after.branch(),
+                after.actor(),
+                after.occurredOn(),
+                after.title(),
+                after.participants() == null ? List.of() : after.participants(),
+                after.notes(),
+                current.loggedAt(),
+                current.recordedBy(),
+                current.backfilled(),
+                lecture ? (after.lecturer() == null ? after.actor() : after.lecturer()) : null,
+                lecture ? ActivityRules.audienceOf(after) : null,
+                meeting ? ActivityRules.attendeesOf(after) : null,
+                meeting ? after.absentees() : null,
+                after.findings(),
+                after.rectificationDeadline(),
+                after.promotionLevel(),
+                after.commitmentItems(),
+                after.itemOutcomes(),
+                after.enterprises(),
+                ActivityStatus.ACTIVE,
+                current.revision() + 1,
+                null,
+                current.history(),
+                current.idempotencyKey(),
+                current.fingerprint());
+        var record = logged(corrected);
+        var event = outbox.event(
+                Events.ACTIVITY_CORRECTED,
+                bureau + "/" + current.branch(),
+                "bureaus/" + bureau + "/activities/" + id,
+                bureau,
+                current.bureauPath(),
+                new ActivityCorrected(
+                        id, bureau, current.bureauPath(), corrected.revision(), c.reason(), changed, at, record));
+        var update = new Update()
+                .set("branch", corrected.branch())
+                .set("actor", corrected.actor())
+                .set("occurredOn", corrected.occurredOn())
+                .set("title", corrected.title())
+                .set("participants", corrected.participants())
+                .set("notes", corrected.notes())
+                .set("lecturer", corrected.lecturer())
+                .set("audience", corrected.audience())
+                .set("attendees", corrected.attendees())
+                .set("absentees", corrected.absentees())
+                .set("findings", corrected.findings())
+                .set("rectificationDeadline", corrected.rectificationDeadline())
+                .set(
+                        "promotionLevel",
+                        corrected.promotionLevel() == null
+                                ? null
+                                : corrected.promotionLevel().name())
+                .set("commitmentItems", corrected.commitmentItems())
+                .set("itemOutcomes", corrected.itemOutcomes())
+                .set("enterprises", corrected.enterprises())
+                .set("revision", corrected.revision())
+                .push(
+                        "history",
+                        new ActivityRevision(
+                                corrected.revision(),
+                                ActivityRevision.Kind.CORRECTED,
+                                at,
+                                c.reason(),
+                                changed,
+                                record));
+        var written = outbox.update(
+                COLLECTION,
+                Query.query(Criteria.where("_id").is(id).and("revision").is(current.revision())),
+                update,
+                List.of(event));
+        if (written.getModifiedCount() == 0) {
+            throw new ConflictException("id", "Activity " + id + " changed meanwhile; read it again");
+        }
+        return require(bureau, id);
+    }
+
+    List<ActivityRevision> history(String bureau, String id) {
+        return require(bureau, id).history();
+    }
+
+    Activity require(String bureau, String id) {
+        Activity activity = find(bureau, id);
+        if (activity == null) {
+            throw new NotFoundException("No activity " + id + " in bureau " + bureau);
+        }
+        return activity;
+    }
+
+    private static LogActivity requestOf(Activity a) {
+        return new LogActivity(
+                a.type(),
+                a.branch(),
+                a.actor(),
+                a.occurredOn(),
+                a.title(),
+                a.participants(),
+                a.notes(),
+                a.recordedBy(),
+                a.lecturer(),
+                a.audience(),
+                a.attendees(),
+                a.absentees(),
+                a.findings(),
+                a.rectificationDeadline(),
+                a.promotionLevel(),
+                a.commitmentItems(),
+                a.itemOutcomes(),
+                a.enterprises());
+    }
+
+    private static List<String> changedFields(LogActivity before, LogActivity after) {
+        var changed = new java.util.ArrayList<String>();
+        for (var component : LogActivity.class.getRecordComponents()) {
+            try {
+                if (!java.util.Objects.equals(
+                        component.getAccessor().invoke(before),
+                        component.getAccessor().invoke(after))) {
+                    changed.add(component.getName());
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return changed;
+    }
+
+    private static <T> T or(T value, T otherwise) {
+        return value != null ? value : otherwise;
+    }
+
+    private static Activity withHistory(Activity a, List<ActivityRevision> history) {
+        return new Activity(
+                a.id(),
+                a.bureau(),
+                a.bureauPath(),
+                a.type(),
+                a.branch(),
+                a.actor(),
+                a.occurredOn(),
+                a.title(),
+                a.participants(),
+                a.notes(),
+                a.loggedAt(),
+                a.recordedBy(),
+                a.backfilled(),
+                a.lecturer(),
+                a.audience(),
+                a.attendees(),
+                a.absentees(),
+                a.findings(),
+                a.rectificationDeadline(),
+                a.promotionLevel(),
+                a.commitmentItems(),
+                a.itemOutcomes(),
+                a.enterprises(),
+                a.status(),
+                a.revision(),
+                a.voidReason(),
+                history,
+                a.idempotencyKey(),
+                a.fingerprint());
     }
 
     static ActivityLogged logged(Activity a) {
@@ -201,6 +459,18 @@ class ActivityLog {
         }
         if (filter.type() != null) {
             criteria = criteria.and("type").is(filter.type().name());
+        }
+        if (filter.actor() != null) {
+            criteria = criteria.and("actor").is(filter.actor());
+        }
+        if (filter.participant() != null) {
+            criteria = criteria.orOperator(
+                    Criteria.where("participants").is(filter.participant()),
+                    Criteria.where("audience").is(filter.participant()),
+                    Criteria.where("attendees").is(filter.participant()));
+        }
+        if (!filter.includeVoided()) {
+            criteria = criteria.and("status").ne(ActivityStatus.VOIDED.name());
         }
         if (filter.from() != null || filter.to() != null) {
             var occurred = criteria.and("occurredOn");

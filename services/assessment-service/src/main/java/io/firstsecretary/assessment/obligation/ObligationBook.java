@@ -4,9 +4,12 @@ import io.firstsecretary.assessment.catalogue.Duty;
 import io.firstsecretary.assessment.catalogue.DutyCatalogue;
 import io.firstsecretary.assessment.period.Period;
 import io.firstsecretary.contracts.Events;
+import io.firstsecretary.contracts.activity.ActivityCorrected;
 import io.firstsecretary.contracts.activity.ActivityLogged;
+import io.firstsecretary.contracts.activity.ActivityVoided;
 import io.firstsecretary.contracts.assessment.ObligationFulfilled;
 import io.firstsecretary.contracts.assessment.ObligationOpened;
+import io.firstsecretary.contracts.assessment.ObligationReopened;
 import io.firstsecretary.contracts.assessment.ObligationWaived;
 import io.firstsecretary.contracts.organisation.FirstSecretaryAssigned;
 import io.firstsecretary.contracts.organisation.FirstSecretaryRelieved;
@@ -132,6 +135,85 @@ public class ObligationBook {
 
     /** Records an activity and fulfils every obligation it is evidence for. */
     public void record(ActivityLogged logged) {
+        record(logged, 0);
+    }
+
+    /**
+     * A record was corrected: it stops being evidence where it no longer fits (reopening what it
+     * alone had met) and becomes evidence wherever it now fits. An older revision arriving late is
+     * ignored.
+     */
+    public void correct(ActivityCorrected corrected) {
+        if (record(corrected.activity(), corrected.revision())) {
+            var activity = mongo.findById(corrected.id(), RecordedActivity.class, ACTIVITIES);
+            withdraw(corrected.id(), o -> !fits(activity, o), "EVIDENCE_CORRECTED");
+        }
+    }
+
+    /** A record was voided: it is evidence of nothing any more, and what it alone met is owed again. */
+    public void voided(ActivityVoided voided) {
+        mongo.upsert(
+                Query.query(Criteria.where("_id").is(voided.id())),
+                new Update().set("voided", true).set("bureau", voided.bureau()),
+                ACTIVITIES);
+        withdraw(voided.id(), o -> true, "EVIDENCE_VOIDED");
+    }
+
+    private boolean fits(RecordedActivity activity, Obligation obligation) {
+        return catalogue.fulfilledBy(activity.type()).stream()
+                .filter(d -> d.code().equals(obligation.duty()))
+                .anyMatch(d -> activity.branch().equals(obligation.branch())
+                        && activity.creditedFor(d).contains(obligation.assignee())
+                        && !activity.occurredOn().isBefore(obligation.windowStart())
+                        && !activity.occurredOn().isAfter(obligation.windowEnd()));
+    }
+
+    private void withdraw(String activityId, java.util.function.Predicate<Obligation> from, String reason) {
+        var citing = Query.query(Criteria.where("evidence").is(activityId));
+        for (Obligation obligation : mongo.find(citing, Obligation.class, OBLIGATIONS)) {
+            if (!from.test(obligation)) {
+                continue;
+            }
+            mongo.updateFirst(
+                    Query.query(Criteria.where("_id").is(obligation.id())),
+                    new Update().pull("evidence", activityId),
+                    OBLIGATIONS);
+            var reopened = outbox.event(
+                    Events.OBLIGATION_REOPENED,
+                    obligation.id(),
+                    "bureaus/" + obligation.bureau() + "/obligations/" + obligation.id(),
+                    obligation.bureau(),
+                    obligation.bureauPath(),
+                    new ObligationReopened(
+                            obligation.id(),
+                            obligation.bureau(),
+                            obligation.bureauPath(),
+                            obligation.duty(),
+                            obligation.period(),
+                            obligation.assignee(),
+                            obligation.branch(),
+                            obligation.dueOn(),
+                            reason,
+                            List.of()));
+            outbox.update(
+                    OBLIGATIONS,
+                    Query.query(Criteria.where("_id")
+                            .is(obligation.id())
+                            .and("status")
+                            .is(ObligationStatus.MET.name())
+                            .and("evidence")
+                            .size(0)),
+                    new Update().set("status", ObligationStatus.OPEN.name()),
+                    List.of(reopened));
+        }
+    }
+
+    /** Stores a revision of an activity and matches it; false if a newer revision or a void is known. */
+    private boolean record(ActivityLogged logged, int revision) {
+        var known = mongo.findById(logged.id(), RecordedActivity.class, ACTIVITIES);
+        if (known != null && (known.isVoided() || known.revisionNumber() > revision)) {
+            return false;
+        }
         var activity = new RecordedActivity(
                 logged.id(),
                 logged.bureau(),
@@ -140,7 +222,9 @@ public class ObligationBook {
                 logged.actor(),
                 logged.occurredOn(),
                 logged.lecturer(),
-                logged.attendees());
+                logged.attendees(),
+                revision,
+                false);
         mongo.save(activity, ACTIVITIES);
         for (Duty duty : catalogue.fulfilledBy(activity.type())) {
             var candidates = Query.query(Criteria.where("bureau")
@@ -157,6 +241,7 @@ public class ObligationBook {
                     .gte(activity.occurredOn()));
             mongo.find(candidates, Obligation.class, OBLIGATIONS).forEach(o -> fulfil(o.id(), activity));
         }
+        return true;
     }
 
     private List<RecordedActivity> evidenceFor(Obligation obligation) {
@@ -174,6 +259,7 @@ public class ObligationBook {
                 .gte(obligation.windowStart())
                 .lte(obligation.windowEnd()));
         return mongo.find(query, RecordedActivity.class, ACTIVITIES).stream()
+                .filter(a -> !a.isVoided())
                 .filter(a -> a.creditedFor(duty).contains(obligation.assignee()))
                 .toList();
     }

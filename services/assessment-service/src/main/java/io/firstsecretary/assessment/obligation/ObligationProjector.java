@@ -32,6 +32,10 @@ class ObligationProjector {
         var event = IncomingEvent.from(record);
         if (event.is(Events.ACTIVITY_LOGGED)) {
             book.record(event.payload(Events.ACTIVITY_LOGGED));
+        } else if (event.is(Events.ACTIVITY_CORRECTED)) {
+            book.correct(event.payload(Events.ACTIVITY_CORRECTED));
+        } else if (event.is(Events.ACTIVITY_VOIDED)) {
+            book.voided(event.payload(Events.ACTIVITY_VOIDED));
         }
     }
 }

@@ -17,7 +17,17 @@ record RecordedActivity(
         String actor,
         LocalDate occurredOn,
         String lecturer,
-        List<String> attendees) {
+        List<String> attendees,
+        Integer revision,
+        Boolean voided) {
+
+    boolean isVoided() {
+        return Boolean.TRUE.equals(voided);
+    }
+
+    int revisionNumber() {
+        return revision == null ? 0 : revision;
+    }
 
     /** The members this activity counts for under {@code duty}. */
     List<String> creditedFor(Duty duty) {

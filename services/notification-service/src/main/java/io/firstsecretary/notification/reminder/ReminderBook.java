@@ -2,6 +2,7 @@ package io.firstsecretary.notification.reminder;
 
 import io.firstsecretary.contracts.Events;
 import io.firstsecretary.contracts.assessment.ObligationOpened;
+import io.firstsecretary.contracts.assessment.ObligationReopened;
 import io.firstsecretary.contracts.notification.ReminderCancelled;
 import io.firstsecretary.contracts.notification.ReminderScheduled;
 import io.firstsecretary.kit.outbox.Outbox;
@@ -57,25 +58,62 @@ class ReminderBook {
                     reminding.at(),
                     ReminderStatus.SCHEDULED,
                     DEFAULT_CHANNELS);
-            var event = outbox.event(
-                    Events.REMINDER_SCHEDULED,
-                    reminder.id(),
-                    "bureaus/" + reminder.bureau() + "/reminders/" + reminder.id(),
-                    reminder.bureau(),
-                    reminder.bureauPath(),
-                    new ReminderScheduled(
-                            reminder.id(),
-                            reminder.bureau(),
-                            reminder.bureauPath(),
-                            reminder.obligation(),
-                            reminder.recipient(),
-                            reminder.duty(),
-                            reminder.period(),
-                            reminder.stage().name(),
-                            reminder.scheduledFor(),
-                            reminder.channels().stream().map(Enum::name).toList()));
+            var event = scheduled(reminder);
             outbox.insertIfAbsent(REMINDERS, reminder.id(), reminder, List.of(event));
         }
+    }
+
+    /**
+     * An obligation is owed again (its evidence was voided): its cancelled reminders still ahead
+     * are scheduled again, and any missing ones are added.
+     */
+    void reschedule(ObligationReopened obligation) {
+        mongo.remove(Query.query(Criteria.where("_id").is(obligation.id())), FULFILLED);
+        var cancelled = Query.query(Criteria.where("obligation")
+                .is(obligation.id())
+                .and("status")
+                .is(ReminderStatus.CANCELLED.name())
+                .and("scheduledFor")
+                .gt(clock.instant()));
+        for (Reminder reminder : mongo.find(cancelled, Reminder.class, REMINDERS)) {
+            outbox.update(
+                    REMINDERS,
+                    Query.query(Criteria.where("_id")
+                            .is(reminder.id())
+                            .and("status")
+                            .is(ReminderStatus.CANCELLED.name())),
+                    new Update().set("status", ReminderStatus.SCHEDULED.name()),
+                    List.of(scheduled(reminder)));
+        }
+        scheduleDueSoon(new ObligationOpened(
+                obligation.id(),
+                obligation.bureau(),
+                obligation.bureauPath(),
+                obligation.duty(),
+                obligation.period(),
+                obligation.assignee(),
+                obligation.branch(),
+                obligation.dueOn()));
+    }
+
+    private io.firstsecretary.kit.outbox.OutboxEvent scheduled(Reminder reminder) {
+        return outbox.event(
+                Events.REMINDER_SCHEDULED,
+                reminder.id(),
+                "bureaus/" + reminder.bureau() + "/reminders/" + reminder.id(),
+                reminder.bureau(),
+                reminder.bureauPath(),
+                new ReminderScheduled(
+                        reminder.id(),
+                        reminder.bureau(),
+                        reminder.bureauPath(),
+                        reminder.obligation(),
+                        reminder.recipient(),
+                        reminder.duty(),
+                        reminder.period(),
+                        reminder.stage().name(),
+                        reminder.scheduledFor(),
+                        reminder.channels().stream().map(Enum::name).toList()));
     }
 
     /** Remembers the obligation as no longer owed and cancels its pending reminders. */

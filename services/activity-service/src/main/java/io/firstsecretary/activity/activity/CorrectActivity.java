@@ -1,0 +1,43 @@
+package io.firstsecretary.activity.activity;
+
+import io.firstsecretary.contracts.activity.ActivityLogged.CommitmentItem;
+import io.firstsecretary.contracts.activity.ActivityLogged.Enterprise;
+import io.firstsecretary.contracts.activity.ActivityLogged.ItemOutcome;
+import io.firstsecretary.kit.web.Codes;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * {@code POST …/activities/{id}/corrections}: the fields to change (absent ones stay as they are)
+ * and why. The type of a record cannot change: void it and log the right one.
+ */
+record CorrectActivity(
+        @NotBlank @Size(max = 1_000) String reason,
+
+        @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE)
+        String branch,
+
+        @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE)
+        String actor,
+
+        LocalDate occurredOn,
+        @Size(min = 1, max = 300) String title,
+        @Size(max = 500) List<@NotBlank String> participants,
+        @Size(max = 10_000) String notes,
+
+        @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE)
+        String lecturer,
+
+        @Size(max = 500) List<@NotBlank String> audience,
+        @Size(max = 500) List<@NotBlank String> attendees,
+        @Size(max = 500) List<@NotBlank String> absentees,
+        @Size(max = 100) List<@NotBlank @Size(max = 2_000) String> findings,
+        LocalDate rectificationDeadline,
+        PromotionLevel promotionLevel,
+        @Size(max = 50) List<@NotNull CommitmentItem> commitmentItems,
+        @Size(max = 50) List<@NotNull ItemOutcome> itemOutcomes,
+        @Size(max = 100) List<@NotNull Enterprise> enterprises) {}
