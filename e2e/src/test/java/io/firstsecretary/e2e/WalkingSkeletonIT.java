@@ -320,7 +320,9 @@ class WalkingSkeletonIT {
             var response = await().atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(300))
                     .until(() -> api.post(base + "/activities", body, "Idempotency-Key", key), r -> r.status() < 300);
-            ids.put(response.body().get("type").asString(), response.body().get("id").asString());
+            ids.put(
+                    response.body().get("type").asString(),
+                    response.body().get("id").asString());
             assertThat(response.body().get("type").asString())
                     .isEqualTo(body.replaceAll(".*\"type\":\"([A-Z_]+)\".*", "$1"));
         }
