@@ -21,6 +21,7 @@ import java.util.List;
  * @param commitmentItems ANNUAL_COMMITMENT: the items committed to
  * @param itemOutcomes YEAR_END_REPORT: the outcome of each commitment item
  * @param enterprises SERVICE_VISIT: enterprises visited
+ * @param attachments minutes, photos and scans kept with the record
  */
 public record ActivityLogged(
         String id,
@@ -45,7 +46,8 @@ public record ActivityLogged(
         String promotionLevel,
         List<CommitmentItem> commitmentItems,
         List<ItemOutcome> itemOutcomes,
-        List<Enterprise> enterprises) {
+        List<Enterprise> enterprises,
+        List<Attachment> attachments) {
 
     /** An activity with no type-specific fields. */
     public ActivityLogged(
@@ -83,6 +85,7 @@ public record ActivityLogged(
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -91,6 +94,9 @@ public record ActivityLogged(
 
     /** How one commitment item turned out by the year-end report (年底述职). */
     public record ItemOutcome(String item, String outcome, String note) {}
+
+    /** A file kept with the record, downloadable from the activity service by its id. */
+    public record Attachment(String id, String name, String contentType, long size) {}
 
     /** An enterprise visited (走访企业). */
     public record Enterprise(String name, String taxpayerId) {}

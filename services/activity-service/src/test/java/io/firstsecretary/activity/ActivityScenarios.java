@@ -15,6 +15,10 @@ import io.firstsecretary.contracts.organisation.MemberRegistered;
 import io.firstsecretary.infra.testing.ApiClient;
 import io.firstsecretary.infra.testing.TopicProbe;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -36,6 +40,8 @@ import tools.jackson.databind.JsonNode;
 abstract class ActivityScenarios {
 
     static final Duration WAIT = Duration.ofSeconds(30);
+    static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -244,6 +250,99 @@ abstract class ActivityScenarios {
                                 Events.ACTIVITY_LOGGED.type(),
                                 Events.ACTIVITY_CORRECTED.type(),
                                 Events.ACTIVITY_VOIDED.type()));
+    }
+
+    @Test
+    void attachmentsBackfillsExportsAndTheCalendar() throws Exception {
+        byte[] minutes = "%PDF-1.4 会议记录".getBytes(StandardCharsets.UTF_8);
+        var uploaded = upload("会议记录.pdf", "application/pdf", minutes);
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        String attachment = JSON.readTree(uploaded.body()).get("id").asString();
+        assertThat(upload("tool.exe", "application/x-msdownload", minutes).statusCode())
+                .isEqualTo(422);
+
+        var talk = api.post(activities(), """
+                {"type":"TALK","branch":"zgnf","actor":"%1$s-wangjun","occurredOn":"2026-07-02","title":"谈心",
+                 "participants":["%1$s-zhoumin"],"attachments":["%2$s"]}""".formatted(bureau, attachment));
+        assertThat(talk.status()).as("%s", talk.body()).isEqualTo(201);
+        assertThat(talk.body().get("attachments").get(0).get("name").asString()).isEqualTo("会议记录.pdf");
+        assertThat(talk.body().get("attachments").get(0).get("size").asLong()).isEqualTo(minutes.length);
+        assertProblem(api.post(activities(), """
+                {"type":"TALK","branch":"zgnf","actor":"%1$s-wangjun","occurredOn":"2026-07-02","title":"谈心",
+                 "participants":["%1$s-zhoumin"],"attachments":["0123456789abcdef01234567"]}""".formatted(bureau)), 422, "attachments[0]");
+        var download = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base() + "/attachments/" + attachment))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.body()).isEqualTo(minutes);
+        assertThat(download.headers().firstValue("Content-Type")).contains("application/pdf");
+
+        var lastYear = api.post(activities(), """
+                {"type":"THEMED_PARTY_DAY","branch":"zgnf","actor":"%1$s-zhoumin","occurredOn":"2025-12-20","title":"主题党日",
+                 "attendees":["%1$s-zhoumin","%1$s-wangjun"],"recordedBy":"%1$s-zhoumin"}""".formatted(bureau));
+        assertThat(lastYear.status()).as("%s", lastYear.body()).isEqualTo(201);
+        assertThat(lastYear.body().get("backfilled").asBoolean()).isTrue();
+        assertThat(lastYear.body().get("recordedBy").asString()).isEqualTo(bureau + "-zhoumin");
+
+        var july = api.get(activities() + "/calendar?branch=zgnf&month=2026-07").body();
+        assertThat(july.get("days").values())
+                .extracting(d -> d.get("date").asString() + " "
+                        + d.get("activities").get(0).get("type").asString())
+                .containsExactly("2026-07-02 TALK");
+        assertThat(api.get(activities() + "/calendar?branch=zgnf&month=July").status())
+                .isEqualTo(422);
+        assertThat(api.get(activities() + "?participant=" + bureau + "-wangjun")
+                        .body()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(api.get(activities() + "?actor=" + bureau + "-zhoumin")
+                        .body()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(1);
+
+        var csv = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base() + "/export?format=csv&branch=zgnf"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(csv.body().lines().toList())
+                .hasSize(3)
+                .first()
+                .isEqualTo("id,type,branch,actor,occurredOn,title,participants,status,revision,loggedAt");
+        var xlsx = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base() + "/export?format=xlsx&from=2026-01-01"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        try (var workbook =
+                new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            var sheet = workbook.getSheet("activities");
+            assertThat(sheet.getLastRowNum()).isEqualTo(1);
+            assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("TALK");
+        }
+        assertThat(api.get(activities() + "/export?format=pdf").status()).isEqualTo(422);
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port + activities();
+    }
+
+    private HttpResponse<String> upload(String name, String contentType, byte[] content) throws Exception {
+        String boundary = "firstsec-" + UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                        + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var request = HttpRequest.newBuilder(URI.create(base() + "/attachments"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

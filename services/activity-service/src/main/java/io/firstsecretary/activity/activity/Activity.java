@@ -1,6 +1,7 @@
 package io.firstsecretary.activity.activity;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.firstsecretary.contracts.activity.ActivityLogged.Attachment;
 import io.firstsecretary.contracts.activity.ActivityLogged.CommitmentItem;
 import io.firstsecretary.contracts.activity.ActivityLogged.Enterprise;
 import io.firstsecretary.contracts.activity.ActivityLogged.ItemOutcome;
@@ -39,6 +40,7 @@ public record Activity(
         List<CommitmentItem> commitmentItems,
         List<ItemOutcome> itemOutcomes,
         List<Enterprise> enterprises,
+        List<Attachment> attachments,
         ActivityStatus status,
         int revision,
         String voidReason,

@@ -4,6 +4,9 @@ import io.firstsecretary.kit.web.Paged;
 import io.firstsecretary.kit.web.UnprocessableException;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,6 +56,67 @@ class ActivityController {
             @RequestParam(defaultValue = "100") int size) {
         return activities.list(
                 bureau, new ActivityFilter(branch, type, actor, participant, from, to, includeVoided), page, size);
+    }
+
+    /** The filtered list as a file: {@code format=csv} or {@code format=xlsx} (up to 50,000 rows). */
+    @GetMapping("/export")
+    ResponseEntity<byte[]> export(
+            @PathVariable String bureau,
+            @RequestParam(defaultValue = "csv") String format,
+            @RequestParam(required = false) String branch,
+            @RequestParam(required = false) ActivityType type,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String participant,
+            @RequestParam(defaultValue = "false") boolean includeVoided,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        var rows = activities.all(
+                bureau, new ActivityFilter(branch, type, actor, participant, from, to, includeVoided), 50_000);
+        return switch (format) {
+            case "csv" -> file(ActivityExport.csv(rows), "text/csv;charset=UTF-8", bureau + "-activities.csv");
+            case "xlsx" ->
+                file(
+                        ActivityExport.xlsx(rows),
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        bureau + "-activities.xlsx");
+            default -> throw new UnprocessableException("format", "format must be csv or xlsx");
+        };
+    }
+
+    /** A branch's month: {@code {"branch","month","days":[{"date","activities":[…]}]}}. */
+    @GetMapping("/calendar")
+    Map<String, Object> calendar(@PathVariable String bureau, @RequestParam String branch, @RequestParam String month) {
+        YearMonth yearMonth;
+        try {
+            yearMonth = YearMonth.parse(month);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new UnprocessableException("month", "month must look like 2026-03");
+        }
+        var rows = activities.all(
+                bureau,
+                new ActivityFilter(branch, null, null, null, yearMonth.atDay(1), yearMonth.atEndOfMonth(), false),
+                10_000);
+        var days = new java.util.TreeMap<LocalDate, List<Map<String, Object>>>();
+        for (Activity a : rows) {
+            days.computeIfAbsent(a.occurredOn(), d -> new java.util.ArrayList<>())
+                    .add(Map.of("id", a.id(), "type", a.type(), "title", a.title(), "actor", a.actor()));
+        }
+        return Map.of(
+                "branch",
+                branch,
+                "month",
+                yearMonth.toString(),
+                "days",
+                days.entrySet().stream()
+                        .map(e -> Map.of("date", e.getKey(), "activities", e.getValue()))
+                        .toList());
+    }
+
+    private static ResponseEntity<byte[]> file(byte[] body, String contentType, String name) {
+        return ResponseEntity.ok()
+                .header("Content-Type", contentType)
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .body(body);
     }
 
     @GetMapping("/{id}")

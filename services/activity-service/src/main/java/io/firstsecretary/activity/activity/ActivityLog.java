@@ -1,10 +1,12 @@
 package io.firstsecretary.activity.activity;
 
+import io.firstsecretary.activity.attachment.Attachments;
 import io.firstsecretary.activity.directory.Directory;
 import io.firstsecretary.contracts.EventJson;
 import io.firstsecretary.contracts.Events;
 import io.firstsecretary.contracts.activity.ActivityCorrected;
 import io.firstsecretary.contracts.activity.ActivityLogged;
+import io.firstsecretary.contracts.activity.ActivityLogged.Attachment;
 import io.firstsecretary.contracts.activity.ActivityVoided;
 import io.firstsecretary.kit.outbox.Outbox;
 import io.firstsecretary.kit.web.ConflictException;
@@ -42,12 +44,14 @@ class ActivityLog {
     private final Outbox outbox;
     private final Directory directory;
     private final Clock clock;
+    private final Attachments attachments;
 
-    ActivityLog(MongoTemplate mongo, Outbox outbox, Directory directory, Clock clock) {
+    ActivityLog(MongoTemplate mongo, Outbox outbox, Directory directory, Clock clock, Attachments attachments) {
         this.mongo = mongo;
         this.outbox = outbox;
         this.directory = directory;
         this.clock = clock;
+        this.attachments = attachments;
     }
 
     /**
@@ -99,6 +103,7 @@ class ActivityLog {
                 request.commitmentItems(),
                 request.itemOutcomes(),
                 request.enterprises(),
+                attachmentsOf(bureau, request.attachments()),
                 ActivityStatus.ACTIVE,
                 0,
                 null,
@@ -190,7 +195,8 @@ class ActivityLog {
                 or(c.promotionLevel(), before.promotionLevel()),
                 or(c.commitmentItems(), before.commitmentItems()),
                 or(c.itemOutcomes(), before.itemOutcomes()),
-                or(c.enterprises(), before.enterprises()));
+                or(c.enterprises(), before.enterprises()),
+                or(c.attachments(), before.attachments()));
         List<String> changed = changedFields(before, after);
         if (changed.isEmpty()) {
             throw new UnprocessableException("reason", "The correction changes nothing");
@@ -227,6 +233,7 @@ class ActivityLog {
                 after.commitmentItems(),
                 after.itemOutcomes(),
                 after.enterprises(),
+                attachmentsOf(bureau, after.attachments()),
                 ActivityStatus.ACTIVE,
                 current.revision() + 1,
                 null,
@@ -263,6 +270,7 @@ class ActivityLog {
                 .set("commitmentItems", corrected.commitmentItems())
                 .set("itemOutcomes", corrected.itemOutcomes())
                 .set("enterprises", corrected.enterprises())
+                .set("attachments", corrected.attachments())
                 .set("revision", corrected.revision())
                 .push(
                         "history",
@@ -315,7 +323,10 @@ class ActivityLog {
                 a.promotionLevel(),
                 a.commitmentItems(),
                 a.itemOutcomes(),
-                a.enterprises());
+                a.enterprises(),
+                a.attachments() == null
+                        ? null
+                        : a.attachments().stream().map(Attachment::id).toList());
     }
 
     private static List<String> changedFields(LogActivity before, LogActivity after) {
@@ -363,6 +374,7 @@ class ActivityLog {
                 a.commitmentItems(),
                 a.itemOutcomes(),
                 a.enterprises(),
+                a.attachments(),
                 a.status(),
                 a.revision(),
                 a.voidReason(),
@@ -395,7 +407,31 @@ class ActivityLog {
                 a.promotionLevel() == null ? null : a.promotionLevel().name(),
                 a.commitmentItems(),
                 a.itemOutcomes(),
-                a.enterprises());
+                a.enterprises(),
+                a.attachments());
+    }
+
+    /** The files an activity refers to, each of which must have been uploaded to this bureau. */
+    private List<Attachment> attachmentsOf(String bureau, List<String> ids) {
+        if (ids == null || ids.isEmpty()) {
+            return null;
+        }
+        var found = new java.util.ArrayList<Attachment>();
+        var errors = new java.util.ArrayList<io.firstsecretary.kit.web.FieldError>();
+        for (int i = 0; i < ids.size(); i++) {
+            int index = i;
+            attachments
+                    .find(bureau, ids.get(i))
+                    .ifPresentOrElse(
+                            found::add,
+                            () -> errors.add(io.firstsecretary.kit.web.FieldError.of(
+                                    "attachments[" + index + "]",
+                                    "No attachment " + ids.get(index) + " was uploaded")));
+        }
+        if (!errors.isEmpty()) {
+            throw new UnprocessableException(errors);
+        }
+        return found;
     }
 
     /** The directory as the rules see it on the activity's day. */
@@ -451,8 +487,29 @@ class ActivityLog {
     }
 
     Paged<Activity> list(String bureau, ActivityFilter filter, int page, int size) {
-        directory.bureauPath(bureau).orElseThrow(() -> new NotFoundException("No bureau " + bureau));
         Paged.validate(page, size);
+        var criteria = criteriaOf(bureau, filter);
+        var query = Query.query(criteria)
+                .with(Sort.by(Sort.Direction.DESC, "occurredOn").and(Sort.by("_id")))
+                .skip((long) page * size)
+                .limit(size);
+        return new Paged<>(
+                mongo.find(query, Activity.class, COLLECTION),
+                page,
+                size,
+                mongo.count(Query.query(criteria), COLLECTION));
+    }
+
+    /** Every activity matching the filter, oldest first, up to {@code limit}. */
+    List<Activity> all(String bureau, ActivityFilter filter, int limit) {
+        var query = Query.query(criteriaOf(bureau, filter))
+                .with(Sort.by("occurredOn", "_id"))
+                .limit(limit);
+        return mongo.find(query, Activity.class, COLLECTION);
+    }
+
+    private Criteria criteriaOf(String bureau, ActivityFilter filter) {
+        directory.bureauPath(bureau).orElseThrow(() -> new NotFoundException("No bureau " + bureau));
         var criteria = Criteria.where("bureau").is(bureau);
         if (filter.branch() != null) {
             criteria = criteria.and("branch").is(filter.branch());
@@ -481,15 +538,7 @@ class ActivityLog {
                 occurred = occurred.lte(filter.to());
             }
         }
-        var query = Query.query(criteria)
-                .with(Sort.by(Sort.Direction.DESC, "occurredOn").and(Sort.by("_id")))
-                .skip((long) page * size)
-                .limit(size);
-        return new Paged<>(
-                mongo.find(query, Activity.class, COLLECTION),
-                page,
-                size,
-                mongo.count(Query.query(criteria), COLLECTION));
+        return criteria;
     }
 
     private static Registration<Activity> replay(Activity earlier, String fingerprint) {

@@ -43,4 +43,5 @@ record LogActivity(
         PromotionLevel promotionLevel,
         @Size(max = 50) List<@NotNull CommitmentItem> commitmentItems,
         @Size(max = 50) List<@NotNull ItemOutcome> itemOutcomes,
-        @Size(max = 100) List<@NotNull Enterprise> enterprises) {}
+        @Size(max = 100) List<@NotNull Enterprise> enterprises,
+        @Size(max = 50) List<@NotBlank String> attachments) {}

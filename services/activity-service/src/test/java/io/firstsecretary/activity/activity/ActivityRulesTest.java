@@ -209,7 +209,8 @@ class ActivityRulesTest {
                     level,
                     items,
                     outcomes,
-                    enterprises);
+                    enterprises,
+                    null);
         }
     }
 
@@ -232,6 +233,7 @@ class ActivityRulesTest {
                 a.promotionLevel(),
                 a.commitmentItems(),
                 a.itemOutcomes(),
-                a.enterprises());
+                a.enterprises(),
+                a.attachments());
     }
 }
