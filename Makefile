@@ -22,9 +22,10 @@ build: ## compile and package everything without tests
 test: ## unit, integration, contract, chart and end-to-end tests
 	$(MVNW) verify
 
-bench: ## the 10,000-member organisation import against the raw store and broker (report in services/organisation-service/target/bench)
-	$(MVNW) -q -DskipTests -pl services/organisation-service -am install
+bench: ## organisation import and gateway ingest against the raw store and broker (reports in */target/bench)
+	$(MVNW) -q -DskipTests -pl e2e -am install
 	$(MVNW) -pl services/organisation-service surefire:test -Dtest=ImportBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+	$(MVNW) -pl e2e surefire:test -Dtest=GatewayIngestBenchmark -Dsurefire.failIfNoSpecifiedTests=false
 
 fmt: ## format the Java sources
 	$(MVNW) -q spotless:apply
