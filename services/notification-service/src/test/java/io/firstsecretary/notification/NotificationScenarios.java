@@ -8,6 +8,7 @@ import io.firstsecretary.contracts.Events;
 import io.firstsecretary.contracts.Topics;
 import io.firstsecretary.contracts.assessment.ObligationFulfilled;
 import io.firstsecretary.contracts.assessment.ObligationOpened;
+import io.firstsecretary.contracts.assessment.ObligationReopened;
 import io.firstsecretary.contracts.notification.ReminderCancelled;
 import io.firstsecretary.contracts.notification.ReminderScheduled;
 import io.firstsecretary.infra.testing.ApiClient;
@@ -117,6 +118,48 @@ abstract class NotificationScenarios {
                     .hasSize(2)
                     .allSatisfy(r -> assertThat(r.obligation()).isEqualTo(lecture.id()));
         });
+    }
+
+    @Test
+    void aReopenedObligationIsRemindedAgain() {
+        var lecture = opened("PARTY_LECTURE", "2026-H2", LocalDate.of(2026, 12, 31));
+        publish(Events.OBLIGATION_OPENED, lecture.id(), lecture);
+        publish(
+                Events.OBLIGATION_FULFILLED,
+                lecture.id(),
+                new ObligationFulfilled(
+                        lecture.id(),
+                        bureau,
+                        lecture.bureauPath(),
+                        lecture.duty(),
+                        lecture.period(),
+                        lecture.assignee(),
+                        lecture.branch(),
+                        lecture.dueOn(),
+                        "MET",
+                        List.of("activity-1")));
+        topics.awaitConsumed("notification-service", Topics.ASSESSMENT, WAIT);
+        assertThat(reminders()).extracting(r -> r.get("status").asString()).containsOnly("CANCELLED");
+
+        publish(
+                Events.OBLIGATION_REOPENED,
+                lecture.id(),
+                new ObligationReopened(
+                        lecture.id(),
+                        bureau,
+                        lecture.bureauPath(),
+                        lecture.duty(),
+                        lecture.period(),
+                        lecture.assignee(),
+                        lecture.branch(),
+                        lecture.dueOn(),
+                        "EVIDENCE_VOIDED",
+                        List.of()));
+        topics.awaitConsumed("notification-service", Topics.ASSESSMENT, WAIT);
+        assertThat(reminders())
+                .extracting(r ->
+                        r.get("scheduledFor").asString() + " " + r.get("status").asString())
+                .containsExactlyInAnyOrder("2026-12-17T01:00:00Z SCHEDULED", "2026-12-28T01:00:00Z SCHEDULED");
     }
 
     @Test
