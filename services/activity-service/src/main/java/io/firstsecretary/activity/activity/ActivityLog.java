@@ -470,6 +470,8 @@ class ActivityLog {
                         .is(actor)
                         .and("type")
                         .is(ActivityType.ANNUAL_COMMITMENT.name())
+                        .and("status")
+                        .ne(ActivityStatus.VOIDED.name())
                         .and("occurredOn")
                         .gte(LocalDate.of(year, 1, 1))
                         .lte(LocalDate.of(year, 12, 31)));

@@ -71,6 +71,7 @@ final class ActivityRules {
             people(errors, "actor", List.of(a.actor()), branch, a, false);
         }
         people(errors, "participants", a.participants(), branch, a, true);
+        foreignFields(errors, a);
         if (a.recordedBy() != null && !branch.known(a.recordedBy())) {
             errors.add(FieldError.of("recordedBy", "No member " + a.recordedBy()));
         }
@@ -122,6 +123,32 @@ final class ActivityRules {
             }
         }
         return errors;
+    }
+
+    /** Fields that belong to another type are refused rather than stored unchecked. */
+    private static void foreignFields(List<FieldError> errors, LogActivity a) {
+        foreign(errors, a, "lecturer", a.lecturer(), EnumSet.of(ActivityType.PARTY_LECTURE));
+        foreign(errors, a, "audience", a.audience(), EnumSet.of(ActivityType.PARTY_LECTURE));
+        foreign(errors, a, "attendees", a.attendees(), MEETINGS);
+        foreign(errors, a, "absentees", a.absentees(), MEETINGS);
+        foreign(errors, a, "findings", a.findings(), EnumSet.of(ActivityType.SUPERVISION_INSPECTION));
+        foreign(
+                errors,
+                a,
+                "rectificationDeadline",
+                a.rectificationDeadline(),
+                EnumSet.of(ActivityType.SUPERVISION_INSPECTION));
+        foreign(errors, a, "promotionLevel", a.promotionLevel(), EnumSet.of(ActivityType.EXPERIENCE_SUMMARY));
+        foreign(errors, a, "commitmentItems", a.commitmentItems(), EnumSet.of(ActivityType.ANNUAL_COMMITMENT));
+        foreign(errors, a, "itemOutcomes", a.itemOutcomes(), EnumSet.of(ActivityType.YEAR_END_REPORT));
+        foreign(errors, a, "enterprises", a.enterprises(), EnumSet.of(ActivityType.SERVICE_VISIT));
+    }
+
+    private static void foreign(
+            List<FieldError> errors, LogActivity a, String field, Object value, Set<ActivityType> owners) {
+        if (value != null && !owners.contains(a.type())) {
+            errors.add(FieldError.of(field, field + " does not belong to a " + a.type() + "; it belongs to " + owners));
+        }
     }
 
     /** The lecture's audience: {@code audience}, or {@code participants} when only those are given. */

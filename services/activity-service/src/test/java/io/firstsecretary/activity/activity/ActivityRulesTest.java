@@ -86,6 +86,15 @@ class ActivityRulesTest {
     }
 
     @Test
+    void fieldsOfAnotherTypeAreRefused() {
+        var talk = new Request(ActivityType.TALK, "a");
+        talk.participants = List.of("b");
+        talk.findings = List.of("x");
+        talk.level = PromotionLevel.BRANCH;
+        assertThat(fields(talk.build())).containsExactly("/findings", "/promotionLevel");
+    }
+
+    @Test
     void anInspectionWithFindingsNeedsAFutureDeadline() {
         var inspection = new Request(ActivityType.SUPERVISION_INSPECTION, "fs");
         inspection.findings = List.of("三会一课记录不全");

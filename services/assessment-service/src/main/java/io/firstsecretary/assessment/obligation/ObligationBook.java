@@ -168,16 +168,26 @@ public class ObligationBook {
                         && !activity.occurredOn().isAfter(obligation.windowEnd()));
     }
 
+    /**
+     * Takes the activity out of the evidence of the obligations {@code from} selects, then reopens
+     * every met obligation of those left without evidence. The reopening also covers obligations
+     * whose evidence an interrupted earlier run removed, so redelivery completes it.
+     */
     private void withdraw(String activityId, java.util.function.Predicate<Obligation> from, String reason) {
         var citing = Query.query(Criteria.where("evidence").is(activityId));
         for (Obligation obligation : mongo.find(citing, Obligation.class, OBLIGATIONS)) {
-            if (!from.test(obligation)) {
-                continue;
+            if (from.test(obligation)) {
+                mongo.updateFirst(
+                        Query.query(Criteria.where("_id").is(obligation.id())),
+                        new Update().pull("evidence", activityId),
+                        OBLIGATIONS);
             }
-            mongo.updateFirst(
-                    Query.query(Criteria.where("_id").is(obligation.id())),
-                    new Update().pull("evidence", activityId),
-                    OBLIGATIONS);
+        }
+        var bare = Query.query(Criteria.where("status")
+                .is(ObligationStatus.MET.name())
+                .and("evidence")
+                .size(0));
+        for (Obligation obligation : mongo.find(bare, Obligation.class, OBLIGATIONS)) {
             var reopened = outbox.event(
                     Events.OBLIGATION_REOPENED,
                     obligation.id(),
