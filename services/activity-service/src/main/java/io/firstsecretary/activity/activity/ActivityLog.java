@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
@@ -77,36 +78,15 @@ class ActivityLog {
         if (!errors.isEmpty()) {
             throw new UnprocessableException(errors);
         }
-        boolean lecture = request.type() == ActivityType.PARTY_LECTURE;
-        boolean meeting = ActivityRules.MEETINGS.contains(request.type());
-        var activity = new Activity(
+        var activity = recordOf(
                 id,
                 bureau,
                 bureauPath,
-                request.type(),
-                request.branch(),
-                request.actor(),
-                request.occurredOn(),
-                request.title(),
-                request.participants() == null ? List.of() : List.copyOf(request.participants()),
-                request.notes(),
+                request,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS),
                 request.recordedBy(),
                 request.occurredOn().getYear() < today.getYear(),
-                lecture ? (request.lecturer() == null ? request.actor() : request.lecturer()) : null,
-                lecture ? List.copyOf(ActivityRules.audienceOf(request)) : null,
-                meeting ? List.copyOf(ActivityRules.attendeesOf(request)) : null,
-                meeting ? request.absentees() : null,
-                request.findings(),
-                request.rectificationDeadline(),
-                request.promotionLevel(),
-                request.commitmentItems(),
-                request.itemOutcomes(),
-                request.enterprises(),
-                attachmentsOf(bureau, request.attachments()),
-                ActivityStatus.ACTIVE,
                 0,
-                null,
                 List.of(),
                 idempotencyKey,
                 fingerprint);
@@ -207,36 +187,15 @@ class ActivityLog {
             throw new UnprocessableException(errors);
         }
         var at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        boolean lecture = after.type() == ActivityType.PARTY_LECTURE;
-        boolean meeting = ActivityRules.MEETINGS.contains(after.type());
-        var corrected = new Activity(
+        var corrected = recordOf(
                 id,
                 bureau,
                 current.bureauPath(),
-                after.type(),
-                after.branch(),
-                after.actor(),
-                after.occurredOn(),
-                after.title(),
-                after.participants() == null ? List.of() : after.participants(),
-                after.notes(),
+                after,
                 current.loggedAt(),
                 current.recordedBy(),
                 current.backfilled(),
-                lecture ? (after.lecturer() == null ? after.actor() : after.lecturer()) : null,
-                lecture ? ActivityRules.audienceOf(after) : null,
-                meeting ? ActivityRules.attendeesOf(after) : null,
-                meeting ? after.absentees() : null,
-                after.findings(),
-                after.rectificationDeadline(),
-                after.promotionLevel(),
-                after.commitmentItems(),
-                after.itemOutcomes(),
-                after.enterprises(),
-                attachmentsOf(bureau, after.attachments()),
-                ActivityStatus.ACTIVE,
                 current.revision() + 1,
-                null,
                 current.history(),
                 current.idempotencyKey(),
                 current.fingerprint());
@@ -343,6 +302,54 @@ class ActivityLog {
             }
         }
         return changed;
+    }
+
+    /** The active record a request describes, with what the request does not say given. */
+    private Activity recordOf(
+            String id,
+            String bureau,
+            List<String> bureauPath,
+            LogActivity r,
+            Instant loggedAt,
+            String recordedBy,
+            boolean backfilled,
+            int revision,
+            List<ActivityRevision> history,
+            String idempotencyKey,
+            String fingerprint) {
+        boolean lecture = r.type() == ActivityType.PARTY_LECTURE;
+        boolean meeting = ActivityRules.MEETINGS.contains(r.type());
+        return new Activity(
+                id,
+                bureau,
+                bureauPath,
+                r.type(),
+                r.branch(),
+                r.actor(),
+                r.occurredOn(),
+                r.title(),
+                r.participants() == null ? List.of() : List.copyOf(r.participants()),
+                r.notes(),
+                loggedAt,
+                recordedBy,
+                backfilled,
+                lecture ? (r.lecturer() == null ? r.actor() : r.lecturer()) : null,
+                lecture ? List.copyOf(ActivityRules.audienceOf(r)) : null,
+                meeting ? List.copyOf(ActivityRules.attendeesOf(r)) : null,
+                meeting ? r.absentees() : null,
+                r.findings(),
+                r.rectificationDeadline(),
+                r.promotionLevel(),
+                r.commitmentItems(),
+                r.itemOutcomes(),
+                r.enterprises(),
+                attachmentsOf(bureau, r.attachments()),
+                ActivityStatus.ACTIVE,
+                revision,
+                null,
+                history,
+                idempotencyKey,
+                fingerprint);
     }
 
     private static <T> T or(T value, T otherwise) {

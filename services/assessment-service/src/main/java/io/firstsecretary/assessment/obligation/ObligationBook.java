@@ -3,6 +3,7 @@ package io.firstsecretary.assessment.obligation;
 import io.firstsecretary.assessment.catalogue.Duty;
 import io.firstsecretary.assessment.catalogue.DutyCatalogue;
 import io.firstsecretary.assessment.period.Period;
+import io.firstsecretary.contracts.EventType;
 import io.firstsecretary.contracts.Events;
 import io.firstsecretary.contracts.activity.ActivityCorrected;
 import io.firstsecretary.contracts.activity.ActivityLogged;
@@ -14,6 +15,7 @@ import io.firstsecretary.contracts.assessment.ObligationWaived;
 import io.firstsecretary.contracts.organisation.FirstSecretaryAssigned;
 import io.firstsecretary.contracts.organisation.FirstSecretaryRelieved;
 import io.firstsecretary.kit.outbox.Outbox;
+import io.firstsecretary.kit.outbox.OutboxEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -70,12 +72,9 @@ public class ObligationBook {
                         duty.dueOn(period),
                         ObligationStatus.OPEN,
                         List.of());
-                var opened = outbox.event(
+                var opened = eventOf(
                         Events.OBLIGATION_OPENED,
-                        obligation.id(),
-                        "bureaus/" + obligation.bureau() + "/obligations/" + obligation.id(),
-                        obligation.bureau(),
-                        obligation.bureauPath(),
+                        obligation,
                         new ObligationOpened(
                                 obligation.id(),
                                 obligation.bureau(),
@@ -100,12 +99,9 @@ public class ObligationBook {
         var ofAssignment = Query.query(Criteria.where("assignment").is(relieved.assignment()));
         for (Obligation obligation : mongo.find(ofAssignment, Obligation.class, OBLIGATIONS)) {
             if (obligation.dueOn().isAfter(relieved.to())) {
-                var waived = outbox.event(
+                var waived = eventOf(
                         Events.OBLIGATION_WAIVED,
-                        obligation.id(),
-                        "bureaus/" + obligation.bureau() + "/obligations/" + obligation.id(),
-                        obligation.bureau(),
-                        obligation.bureauPath(),
+                        obligation,
                         new ObligationWaived(
                                 obligation.id(),
                                 obligation.bureau(),
@@ -188,12 +184,9 @@ public class ObligationBook {
                 .and("evidence")
                 .size(0));
         for (Obligation obligation : mongo.find(bare, Obligation.class, OBLIGATIONS)) {
-            var reopened = outbox.event(
+            var reopened = eventOf(
                     Events.OBLIGATION_REOPENED,
-                    obligation.id(),
-                    "bureaus/" + obligation.bureau() + "/obligations/" + obligation.id(),
-                    obligation.bureau(),
-                    obligation.bureauPath(),
+                    obligation,
                     new ObligationReopened(
                             obligation.id(),
                             obligation.bureau(),
@@ -279,12 +272,9 @@ public class ObligationBook {
         if (obligation == null) {
             return;
         }
-        var met = outbox.event(
+        var met = eventOf(
                 Events.OBLIGATION_FULFILLED,
-                obligation.id(),
-                "bureaus/" + obligation.bureau() + "/obligations/" + obligation.id(),
-                obligation.bureau(),
-                obligation.bureauPath(),
+                obligation,
                 new ObligationFulfilled(
                         obligation.id(),
                         obligation.bureau(),
@@ -307,6 +297,16 @@ public class ObligationBook {
                     new Update().addToSet("evidence", activity.id()),
                     OBLIGATIONS);
         }
+    }
+
+    private <T> OutboxEvent eventOf(EventType<T> type, Obligation obligation, T payload) {
+        return outbox.event(
+                type,
+                obligation.id(),
+                "bureaus/" + obligation.bureau() + "/obligations/" + obligation.id(),
+                obligation.bureau(),
+                obligation.bureauPath(),
+                payload);
     }
 
     static String idOf(String assignment, String duty, Period period) {
