@@ -3,7 +3,6 @@ package io.firstsecretary.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClients;
-import io.firstsecretary.infra.FreePorts;
 import io.firstsecretary.infra.platform.PlatformOptions;
 import io.firstsecretary.infra.platform.RunningPlatform;
 import io.firstsecretary.infra.testing.ApiClient;
@@ -35,17 +34,7 @@ class GatewayIngestBenchmark {
 
     @Test
     void ingestThroughTheGateway() throws Exception {
-        int gatewayPort = FreePorts.next();
-        try (var platform = RunningPlatform.start(new PlatformOptions(
-                Path.of(".."),
-                data,
-                gatewayPort,
-                FreePorts.next(),
-                FreePorts.next(),
-                FreePorts.next(),
-                FreePorts.next(),
-                false,
-                Map.of()))) {
+        try (var platform = RunningPlatform.start(PlatformOptions.onFreePorts(Path.of(".."), data, false, Map.of()))) {
             var api = new ApiClient(platform.gatewayUrl());
             api.post("/api/v1/bureaus", "{\"code\":\"bench\",\"name\":\"基准测试局\",\"level\":\"COUNTY\"}");
             api.post("/api/v1/bureaus/bench/branches", "{\"code\":\"zgnf\",\"name\":\"征管党支部\"}");

@@ -3,7 +3,6 @@ package io.firstsecretary.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.firstsecretary.infra.FreePorts;
 import io.firstsecretary.infra.platform.PlatformOptions;
 import io.firstsecretary.infra.platform.RunningPlatform;
 import io.firstsecretary.infra.testing.ApiClient;
@@ -35,16 +34,8 @@ class WalkingSkeletonIT {
 
     @BeforeAll
     static void startPlatform() {
-        platform = RunningPlatform.start(new PlatformOptions(
-                Path.of(".."),
-                data,
-                FreePorts.next(),
-                FreePorts.next(),
-                FreePorts.next(),
-                FreePorts.next(),
-                FreePorts.next(),
-                true,
-                Map.of("FIRSTSEC_CLOCK_FIXED", TODAY + "T02:00:00Z")));
+        platform = RunningPlatform.start(PlatformOptions.onFreePorts(
+                Path.of(".."), data, true, Map.of("FIRSTSEC_CLOCK_FIXED", TODAY + "T02:00:00Z")));
         api = new ApiClient(platform.gatewayUrl());
     }
 

@@ -1,7 +1,9 @@
 package io.firstsecretary.infra.platform;
 
+import io.firstsecretary.infra.FreePorts;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,6 +12,7 @@ import java.util.Map;
  *
  * @param home the repository checkout holding the built service jars
  * @param dataDir where the store, the broker and the logs keep their files
+ * @param servicePorts the ports of the organisation, activity, assessment and notification services
  * @param demo load the Nantong demonstration organisation when the directory is empty
  * @param extraEnvironment added to every service's environment (e.g. a fixed clock in tests)
  */
@@ -17,7 +20,7 @@ public record PlatformOptions(
         Path home,
         Path dataDir,
         int gatewayPort,
-        int firstServicePort,
+        List<Integer> servicePorts,
         int kafkaPort,
         int kafkaControllerPort,
         int mongoPort,
@@ -25,7 +28,26 @@ public record PlatformOptions(
         Map<String, String> extraEnvironment) {
 
     public static PlatformOptions defaults() {
-        return new PlatformOptions(Path.of("."), Path.of("data"), 8080, 8081, 9092, 9093, 27017, true, Map.of());
+        return new PlatformOptions(
+                Path.of("."), Path.of("data"), 8080, consecutive(8081), 9092, 9093, 27017, true, Map.of());
+    }
+
+    /** Every port free, picked one by one, for tests and benchmarks beside a running platform. */
+    public static PlatformOptions onFreePorts(Path home, Path dataDir, boolean demo, Map<String, String> environment) {
+        return new PlatformOptions(
+                home,
+                dataDir,
+                FreePorts.next(),
+                List.of(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next()),
+                FreePorts.next(),
+                FreePorts.next(),
+                FreePorts.next(),
+                demo,
+                environment);
+    }
+
+    private static List<Integer> consecutive(int first) {
+        return List.of(first, first + 1, first + 2, first + 3);
     }
 
     /** Reads {@code --name=value} arguments over the defaults. */
@@ -42,7 +64,8 @@ public record PlatformOptions(
                 Path.of(values.getOrDefault("home", d.home().toString())),
                 Path.of(values.getOrDefault("data", d.dataDir().toString())),
                 Integer.parseInt(values.getOrDefault("gateway-port", "" + d.gatewayPort())),
-                Integer.parseInt(values.getOrDefault("service-port", "" + d.firstServicePort())),
+                consecutive(Integer.parseInt(values.getOrDefault(
+                        "service-port", "" + d.servicePorts().get(0)))),
                 Integer.parseInt(values.getOrDefault("kafka-port", "" + d.kafkaPort())),
                 Integer.parseInt(values.getOrDefault("kafka-controller-port", "" + d.kafkaControllerPort())),
                 Integer.parseInt(values.getOrDefault("mongo-port", "" + d.mongoPort())),
@@ -67,6 +90,6 @@ public record PlatformOptions(
     }
 
     int portOf(ServiceSpec service) {
-        return service.ownsDatabase() ? firstServicePort + ServiceSpec.ALL.indexOf(service) : gatewayPort;
+        return service.ownsDatabase() ? servicePorts.get(ServiceSpec.ALL.indexOf(service)) : gatewayPort;
     }
 }
