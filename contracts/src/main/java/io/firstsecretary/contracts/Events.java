@@ -3,10 +3,15 @@ package io.firstsecretary.contracts;
 import io.firstsecretary.contracts.activity.ActivityCorrected;
 import io.firstsecretary.contracts.activity.ActivityLogged;
 import io.firstsecretary.contracts.activity.ActivityVoided;
+import io.firstsecretary.contracts.assessment.BureauMeetingReportFiled;
+import io.firstsecretary.contracts.assessment.EvaluationRecorded;
 import io.firstsecretary.contracts.assessment.ObligationFulfilled;
 import io.firstsecretary.contracts.assessment.ObligationOpened;
+import io.firstsecretary.contracts.assessment.ObligationOverdue;
 import io.firstsecretary.contracts.assessment.ObligationReopened;
 import io.firstsecretary.contracts.assessment.ObligationWaived;
+import io.firstsecretary.contracts.assessment.RankingPublished;
+import io.firstsecretary.contracts.assessment.ReviewRecorded;
 import io.firstsecretary.contracts.notification.ReminderCancelled;
 import io.firstsecretary.contracts.notification.ReminderScheduled;
 import io.firstsecretary.contracts.organisation.BranchDissolved;
@@ -136,6 +141,31 @@ public final class Events {
             Topics.ASSESSMENT,
             ObligationWaived.class,
             "assessment/obligation-waived");
+    public static final EventType<ObligationOverdue> OBLIGATION_OVERDUE = new EventType<>(
+            "firstsec.assessment.obligation-overdue.v1",
+            Topics.ASSESSMENT,
+            ObligationOverdue.class,
+            "assessment/obligation-overdue");
+    public static final EventType<ReviewRecorded> REVIEW_RECORDED = new EventType<>(
+            "firstsec.assessment.review-recorded.v1",
+            Topics.ASSESSMENT,
+            ReviewRecorded.class,
+            "assessment/review-recorded");
+    public static final EventType<EvaluationRecorded> EVALUATION_RECORDED = new EventType<>(
+            "firstsec.assessment.evaluation-recorded.v1",
+            Topics.ASSESSMENT,
+            EvaluationRecorded.class,
+            "assessment/evaluation-recorded");
+    public static final EventType<RankingPublished> RANKING_PUBLISHED = new EventType<>(
+            "firstsec.assessment.ranking-published.v1",
+            Topics.ASSESSMENT,
+            RankingPublished.class,
+            "assessment/ranking-published");
+    public static final EventType<BureauMeetingReportFiled> BUREAU_MEETING_REPORT_FILED = new EventType<>(
+            "firstsec.assessment.bureau-meeting-report-filed.v1",
+            Topics.ASSESSMENT,
+            BureauMeetingReportFiled.class,
+            "assessment/bureau-meeting-report-filed");
 
     public static final List<EventType<?>> ALL = List.of(
             BUREAU_REGISTERED,
@@ -160,7 +190,12 @@ public final class Events {
             OBLIGATION_WAIVED,
             ACTIVITY_VOIDED,
             ACTIVITY_CORRECTED,
-            OBLIGATION_REOPENED);
+            OBLIGATION_REOPENED,
+            OBLIGATION_OVERDUE,
+            REVIEW_RECORDED,
+            EVALUATION_RECORDED,
+            RANKING_PUBLISHED,
+            BUREAU_MEETING_REPORT_FILED);
 
     private Events() {}
 

@@ -1,47 +1,55 @@
 package io.firstsecretary.assessment.catalogue;
 
-import io.firstsecretary.assessment.period.Cadence;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.MonthDay;
 import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The duties owed by a first secretary: data, versioned, with the date from which it applies. The
- * default catalogue comes from the Nantong report (“六个一”, “四真”调研, 年初承诺, 年底述职).
+ * The duties a bureau's first secretaries, party-building office and (optionally) branches owe:
+ * data, versioned, applying from {@code effectiveFrom}. The default comes from the Nantong report
+ * (“六个一”, “四真”调研, 谈心谈话, 年初承诺, 年底述职, 按季度点评, 每月局务会专题汇报, and the
+ * branch's 三会一课 / 主题党日 as an optional section).
+ *
+ * @param minimumCoverage the share of a period an assignment's term must cover for the period's
+ *     duties to be owed: with 0.5, a term covering less than half a quarter owes nothing for it
+ * @param branchSection whether the branch duties (三会一课, 主题党日) are tracked
  */
-public record DutyCatalogue(String version, LocalDate effectiveFrom, List<Duty> duties) {
+public record DutyCatalogue(
+        String version, LocalDate effectiveFrom, double minimumCoverage, boolean branchSection, List<Duty> duties) {
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    public DutyCatalogue {
+        duties = List.copyOf(duties);
+    }
 
     public static DutyCatalogue defaultCatalogue() {
         try (InputStream in = DutyCatalogue.class.getResourceAsStream("/catalogue/default-catalogue.json")) {
-            var file = JsonMapper.builder().build().readValue(in, CatalogueFile.class);
-            return new DutyCatalogue(
-                    file.version(),
-                    file.effectiveFrom(),
-                    file.duties().stream()
-                            .map(d -> new Duty(
-                                    d.code(),
-                                    d.name(),
-                                    d.cadence(),
-                                    d.fulfilledBy(),
-                                    d.dueBy() == null ? null : MonthDay.parse("--" + d.dueBy()),
-                                    d.creditedTo() == null ? Duty.Credit.ACTOR : d.creditedTo()))
-                            .toList());
+            return JSON.readValue(in, DutyCatalogue.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The duties that an activity of {@code type} can fulfil. */
-    public List<Duty> fulfilledBy(String type) {
-        return duties.stream().filter(d -> d.fulfilledBy().equals(type)).toList();
+    /** The duties in force: the branch section only when it is switched on. */
+    public List<Duty> active() {
+        return duties.stream()
+                .filter(d -> branchSection || d.scope() != Duty.Scope.BRANCH)
+                .toList();
     }
 
-    private record CatalogueFile(String version, LocalDate effectiveFrom, List<DutyEntry> duties) {}
+    public List<Duty> active(Duty.Scope scope) {
+        return active().stream().filter(d -> d.scope() == scope).toList();
+    }
 
-    private record DutyEntry(
-            String code, String name, Cadence cadence, String fulfilledBy, String dueBy, Duty.Credit creditedTo) {}
+    public Optional<Duty> duty(String code) {
+        return duties.stream().filter(d -> d.code().equals(code)).findFirst();
+    }
 }

@@ -1,12 +1,14 @@
 package io.firstsecretary.assessment.obligation;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 
 /**
- * One duty × one period × one assignee. {@code windowStart}..{@code windowEnd} is the part of the
- * period inside the assignment's term: only work done then counts as evidence.
+ * One duty × one period × one owner, as stored: the latest assessment of its evidence, its status
+ * and, if the party-building office waived it, the waiver. {@code revision} guards concurrent
+ * recomputations: each write expects the revision it read.
  */
 record Obligation(
         @Id String id,
@@ -14,17 +16,25 @@ record Obligation(
         List<String> bureauPath,
         String duty,
         String period,
+        String owedBy,
+        String scopeKey,
         String assignee,
         String branch,
-        String assignment,
         LocalDate windowStart,
         LocalDate windowEnd,
         LocalDate dueOn,
         ObligationStatus status,
-        List<String> evidence) {
+        List<String> evidence,
+        LocalDate completedOn,
+        List<String> required,
+        List<String> missing,
+        Waiver waiver,
+        long revision) {
 
-    /** The status a reader sees today: an open obligation past its due date is overdue. */
-    ObligationStatus statusOn(LocalDate today) {
-        return status == ObligationStatus.OPEN && today.isAfter(dueOn) ? ObligationStatus.OVERDUE : status;
+    /** A waiver (豁免) and why; {@code by} is absent when the platform waived it (term ended). */
+    record Waiver(String reason, String note, String by, Instant at) {}
+
+    boolean settled() {
+        return status == ObligationStatus.MET || status == ObligationStatus.MET_LATE;
     }
 }

@@ -1,26 +1,33 @@
 package io.firstsecretary.assessment.obligation;
 
-import io.firstsecretary.assessment.catalogue.Duty;
+import io.firstsecretary.assessment.catalogue.CatalogueChanged;
+import io.firstsecretary.assessment.catalogue.Catalogues;
 import io.firstsecretary.assessment.catalogue.DutyCatalogue;
+import io.firstsecretary.assessment.facts.Assignment;
+import io.firstsecretary.assessment.facts.Bureau;
+import io.firstsecretary.assessment.facts.Facts;
 import io.firstsecretary.assessment.period.Period;
 import io.firstsecretary.contracts.EventType;
 import io.firstsecretary.contracts.Events;
-import io.firstsecretary.contracts.activity.ActivityCorrected;
-import io.firstsecretary.contracts.activity.ActivityLogged;
-import io.firstsecretary.contracts.activity.ActivityVoided;
 import io.firstsecretary.contracts.assessment.ObligationFulfilled;
 import io.firstsecretary.contracts.assessment.ObligationOpened;
+import io.firstsecretary.contracts.assessment.ObligationOverdue;
 import io.firstsecretary.contracts.assessment.ObligationReopened;
 import io.firstsecretary.contracts.assessment.ObligationWaived;
-import io.firstsecretary.contracts.organisation.FirstSecretaryAssigned;
-import io.firstsecretary.contracts.organisation.FirstSecretaryRelieved;
 import io.firstsecretary.kit.outbox.Outbox;
 import io.firstsecretary.kit.outbox.OutboxEvent;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -28,297 +35,392 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
- * Opens obligations for first-secretary assignments and fulfils them from activities. Both paths
- * are idempotent and order-independent: obligation ids derive from assignment, duty and period,
- * evidence is a set, and the OPEN→MET transition (with its event) happens at most once.
+ * Keeps the stored obligations equal to what the facts say is owed and met. Every change of facts
+ * recomputes the obligations it can touch and writes only the differences, each status change with
+ * its event in the same document (outbox). Recomputing twice changes nothing and publishes nothing,
+ * so redelivery and arrival order do not matter; writes expect the revision they read, so two
+ * recomputations racing cannot both announce a change.
  */
 @Service
 public class ObligationBook {
 
-    static final String OBLIGATIONS = "obligations";
-    static final String ACTIVITIES = "activities";
+    public static final String OBLIGATIONS = "obligations";
+    private static final Logger log = LoggerFactory.getLogger(ObligationBook.class);
+    private static final int ATTEMPTS = 20;
 
     private final MongoTemplate mongo;
     private final Outbox outbox;
-    private final DutyCatalogue catalogue;
+    private final Facts facts;
+    private final Catalogues catalogues;
     private final Clock clock;
 
-    ObligationBook(MongoTemplate mongo, Outbox outbox, DutyCatalogue catalogue, Clock clock) {
+    ObligationBook(MongoTemplate mongo, Outbox outbox, Facts facts, Catalogues catalogues, Clock clock) {
         this.mongo = mongo;
         this.outbox = outbox;
-        this.catalogue = catalogue;
+        this.facts = facts;
+        this.catalogues = catalogues;
         this.clock = clock;
     }
 
-    /** Opens the current year's obligations of an assignment, each matched against known activities. */
-    public void open(FirstSecretaryAssigned assignment) {
-        int year = LocalDate.now(clock).getYear();
-        LocalDate from = max(assignment.from(), LocalDate.of(year, 1, 1));
-        LocalDate to =
-                assignment.to() == null ? LocalDate.of(year, 12, 31) : min(assignment.to(), LocalDate.of(year, 12, 31));
-        for (Duty duty : catalogue.duties()) {
-            for (Period period : Period.overlapping(duty.cadence(), from, to)) {
-                var obligation = new Obligation(
-                        idOf(assignment.assignment(), duty.code(), period),
-                        assignment.bureau(),
-                        assignment.bureauPath(),
-                        duty.code(),
-                        period.toString(),
-                        assignment.member(),
-                        assignment.branch(),
-                        assignment.assignment(),
-                        max(period.start(), from),
-                        min(period.end(), to),
-                        duty.dueOn(period),
-                        ObligationStatus.OPEN,
-                        List.of());
-                var opened = eventOf(
-                        Events.OBLIGATION_OPENED,
-                        obligation,
-                        new ObligationOpened(
-                                obligation.id(),
-                                obligation.bureau(),
-                                obligation.bureauPath(),
-                                obligation.duty(),
-                                obligation.period(),
-                                obligation.assignee(),
-                                obligation.branch(),
-                                obligation.dueOn()));
-                outbox.insertIfAbsent(OBLIGATIONS, obligation.id(), obligation, List.of(opened));
-                evidenceFor(obligation).forEach(activity -> fulfil(obligation.id(), activity));
+    /** Why obligations are being recomputed; decides the reason a reopened obligation gives. */
+    public enum Cause {
+        EVIDENCE_VOIDED,
+        EVIDENCE_CORRECTED,
+        REQUIREMENTS_CHANGED
+    }
+
+    /** Recomputes every obligation of an assignment, over every year of its term up to this one. */
+    public void recomputeAssignment(String assignmentId, Cause cause) {
+        facts.assignment(assignmentId).ifPresent(a -> {
+            var catalogueOn = catalogues.forBureau(a.bureauPath());
+            retrying(() -> reconcile(a.id(), owedBy(a, catalogueOn), cause));
+            recomputeBureau(a.bureau(), a.bureauPath());
+        });
+    }
+
+    /** Recomputes what a branch's first secretaries and (with the branch section on) the branch owe. */
+    public void recomputeBranch(String bureau, String branch, Cause cause) {
+        for (Assignment a : facts.assignmentsOfBranch(bureau, branch)) {
+            recomputeAssignment(a.id(), cause);
+        }
+        facts.bureau(bureau).ifPresent(b -> {
+            var catalogueOn = catalogues.forBureau(b.path());
+            var owed = new ArrayList<Owed>();
+            for (int year : years(LocalDate.of(today().getYear(), 1, 1), null)) {
+                owed.addAll(ObligationRules.owedByBranch(bureau, b.path(), branch, year, catalogueOn));
+            }
+            retrying(() -> reconcile("branch:" + bureau + "/" + branch, owed, cause));
+        });
+    }
+
+    /** Recomputes the obligations of every assignment a member holds in a bureau. */
+    public void recomputeMember(String bureau, String member, Cause cause) {
+        facts.assignmentsOf(bureau, member).forEach(a -> recomputeAssignment(a.id(), cause));
+    }
+
+    /** Recomputes the bureau's own duties for this year (每月局务会专题汇报). */
+    public void recomputeBureau(String bureau, List<String> path) {
+        var owed = ObligationRules.owedByBureau(bureau, path, today().getYear(), catalogues.forBureau(path));
+        retrying(() -> reconcile("bureau:" + bureau, owed, Cause.REQUIREMENTS_CHANGED));
+    }
+
+    /** Recomputes everything a bureau and the bureaus below it owe, e.g. after a catalogue change. */
+    @EventListener
+    public void onCatalogueChanged(CatalogueChanged changed) {
+        recomputeSubtree(changed.bureau());
+    }
+
+    public int recomputeSubtree(String bureau) {
+        var bureaus = facts.subtree(bureau);
+        int assignments = 0;
+        for (Bureau b : bureaus) {
+            recomputeBureau(b.code(), b.path());
+            for (Assignment a : facts.assignmentsOfBureau(b.code())) {
+                recomputeAssignment(a.id(), Cause.REQUIREMENTS_CHANGED);
+                assignments++;
+            }
+            for (var branch : facts.branches(b.code())) {
+                if (!branch.dissolved()) {
+                    recomputeBranch(b.code(), branch.code(), Cause.REQUIREMENTS_CHANGED);
+                }
             }
         }
+        log.info(
+                "Recomputed the obligations of {} bureaus and {} assignments under {}",
+                bureaus.size(),
+                assignments,
+                bureau);
+        return assignments;
     }
 
     /**
-     * A term ended early: open obligations falling due after the new end are waived (with an event,
-     * once), since the successor's assignment owes those periods; the others keep only the part of
-     * their window inside the term.
+     * The clock's part: obligations whose due day has passed unmet become OVERDUE (with an event),
+     * and a new year's obligations are opened for every standing assignment.
      */
-    public void relieve(FirstSecretaryRelieved relieved) {
-        var ofAssignment = Query.query(Criteria.where("assignment").is(relieved.assignment()));
-        for (Obligation obligation : mongo.find(ofAssignment, Obligation.class, OBLIGATIONS)) {
-            if (obligation.dueOn().isAfter(relieved.to())) {
-                var waived = eventOf(
-                        Events.OBLIGATION_WAIVED,
-                        obligation,
-                        new ObligationWaived(
-                                obligation.id(),
-                                obligation.bureau(),
-                                obligation.bureauPath(),
-                                obligation.duty(),
-                                obligation.period(),
-                                obligation.assignee(),
-                                obligation.branch(),
-                                obligation.dueOn(),
-                                "ASSIGNMENT_ENDED"));
-                outbox.update(
-                        OBLIGATIONS,
-                        Query.query(Criteria.where("_id")
-                                .is(obligation.id())
-                                .and("status")
-                                .is(ObligationStatus.OPEN.name())),
-                        new Update().set("status", ObligationStatus.WAIVED.name()),
-                        List.of(waived));
-            } else if (obligation.windowEnd().isAfter(relieved.to())) {
-                mongo.updateFirst(
-                        Query.query(Criteria.where("_id").is(obligation.id())),
-                        new Update().set("windowEnd", relieved.to()),
-                        OBLIGATIONS);
-            }
-        }
-    }
-
-    /** Records an activity and fulfils every obligation it is evidence for. */
-    public void record(ActivityLogged logged) {
-        record(logged, 0);
-    }
-
-    /**
-     * A record was corrected: it stops being evidence where it no longer fits (reopening what it
-     * alone had met) and becomes evidence wherever it now fits. An older revision arriving late is
-     * ignored.
-     */
-    public void correct(ActivityCorrected corrected) {
-        if (record(corrected.activity(), corrected.revision())) {
-            var activity = mongo.findById(corrected.id(), RecordedActivity.class, ACTIVITIES);
-            withdraw(corrected.id(), o -> !fits(activity, o), "EVIDENCE_CORRECTED");
-        }
-    }
-
-    /** A record was voided: it is evidence of nothing any more, and what it alone met is owed again. */
-    public void voided(ActivityVoided voided) {
-        mongo.upsert(
-                Query.query(Criteria.where("_id").is(voided.id())),
-                new Update().set("voided", true).set("bureau", voided.bureau()),
-                ACTIVITIES);
-        withdraw(voided.id(), o -> true, "EVIDENCE_VOIDED");
-    }
-
-    private boolean fits(RecordedActivity activity, Obligation obligation) {
-        return catalogue.fulfilledBy(activity.type()).stream()
-                .filter(d -> d.code().equals(obligation.duty()))
-                .anyMatch(d -> activity.branch().equals(obligation.branch())
-                        && activity.creditedFor(d).contains(obligation.assignee())
-                        && !activity.occurredOn().isBefore(obligation.windowStart())
-                        && !activity.occurredOn().isAfter(obligation.windowEnd()));
-    }
-
-    /**
-     * Takes the activity out of the evidence of the obligations {@code from} selects, then reopens
-     * every met obligation of those left without evidence. The reopening also covers obligations
-     * whose evidence an interrupted earlier run removed, so redelivery completes it.
-     */
-    private void withdraw(String activityId, java.util.function.Predicate<Obligation> from, String reason) {
-        var citing = Query.query(Criteria.where("evidence").is(activityId));
-        for (Obligation obligation : mongo.find(citing, Obligation.class, OBLIGATIONS)) {
-            if (from.test(obligation)) {
-                mongo.updateFirst(
-                        Query.query(Criteria.where("_id").is(obligation.id())),
-                        new Update().pull("evidence", activityId),
-                        OBLIGATIONS);
-            }
-        }
-        var bare = Query.query(Criteria.where("status")
-                .is(ObligationStatus.MET.name())
-                .and("evidence")
-                .size(0));
-        for (Obligation obligation : mongo.find(bare, Obligation.class, OBLIGATIONS)) {
-            var reopened = eventOf(
-                    Events.OBLIGATION_REOPENED,
-                    obligation,
-                    new ObligationReopened(
-                            obligation.id(),
-                            obligation.bureau(),
-                            obligation.bureauPath(),
-                            obligation.duty(),
-                            obligation.period(),
-                            obligation.assignee(),
-                            obligation.branch(),
-                            obligation.dueOn(),
-                            reason,
-                            List.of()));
-            outbox.update(
+    public int sweep() {
+        LocalDate today = today();
+        var due = Query.query(Criteria.where("status")
+                .is(ObligationStatus.OPEN.name())
+                .and("dueOn")
+                .lt(today));
+        int overdue = 0;
+        for (Obligation o : mongo.find(due, Obligation.class, OBLIGATIONS)) {
+            var result = outbox.update(
                     OBLIGATIONS,
-                    Query.query(Criteria.where("_id")
-                            .is(obligation.id())
-                            .and("status")
-                            .is(ObligationStatus.MET.name())
-                            .and("evidence")
-                            .size(0)),
-                    new Update().set("status", ObligationStatus.OPEN.name()),
-                    List.of(reopened));
+                    expecting(o),
+                    new Update().set("status", ObligationStatus.OVERDUE.name()).inc("revision", 1),
+                    List.of(overdue(o)));
+            overdue += (int) result.getModifiedCount();
         }
+        int year = today.getYear();
+        for (Assignment a : facts.allAssignments()) {
+            if ((a.to() == null || a.to().getYear() >= year) && !a.from().isAfter(today)) {
+                var opened = Query.query(
+                        Criteria.where("scopeKey").is(a.id()).and("period").regex("^" + year));
+                if (!mongo.exists(opened, OBLIGATIONS)) {
+                    recomputeAssignment(a.id(), Cause.REQUIREMENTS_CHANGED);
+                }
+            }
+        }
+        return overdue;
     }
 
-    /** Stores a revision of an activity and matches it; false if a newer revision or a void is known. */
-    private boolean record(ActivityLogged logged, int revision) {
-        var known = mongo.findById(logged.id(), RecordedActivity.class, ACTIVITIES);
-        if (known != null && (known.isVoided() || known.revisionNumber() > revision)) {
-            return false;
+    /** The party-building office waives an obligation with a reason; an event announces it. */
+    public Optional<ObligationView> waive(String bureau, String id, String note, String by) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            var o = mongo.findById(id, Obligation.class, OBLIGATIONS);
+            if (o == null || !o.bureau().equals(bureau)) {
+                return Optional.empty();
+            }
+            if (o.status() == ObligationStatus.WAIVED) {
+                return Optional.of(ObligationView.of(o));
+            }
+            var waiver = new Obligation.Waiver("WAIVED_BY_OFFICE", note, by, clock.instant());
+            var result = outbox.update(
+                    OBLIGATIONS,
+                    expecting(o),
+                    new Update()
+                            .set("status", ObligationStatus.WAIVED.name())
+                            .set("waiver", waiver)
+                            .inc("revision", 1),
+                    List.of(waived(o, waiver)));
+            if (result.getModifiedCount() == 1) {
+                return Optional.ofNullable(mongo.findById(id, Obligation.class, OBLIGATIONS))
+                        .map(ObligationView::of);
+            }
         }
-        var activity = new RecordedActivity(
-                logged.id(),
-                logged.bureau(),
-                logged.type(),
-                logged.branch(),
-                logged.actor(),
-                logged.occurredOn(),
-                logged.lecturer(),
-                logged.attendees(),
-                revision,
-                false);
-        mongo.save(activity, ACTIVITIES);
-        for (Duty duty : catalogue.fulfilledBy(activity.type())) {
-            var candidates = Query.query(Criteria.where("bureau")
-                    .is(activity.bureau())
-                    .and("branch")
-                    .is(activity.branch())
-                    .and("assignee")
-                    .in(activity.creditedFor(duty))
-                    .and("duty")
-                    .is(duty.code())
-                    .and("windowStart")
-                    .lte(activity.occurredOn())
-                    .and("windowEnd")
-                    .gte(activity.occurredOn()));
-            mongo.find(candidates, Obligation.class, OBLIGATIONS).forEach(o -> fulfil(o.id(), activity));
+        throw new IllegalStateException("Obligation " + id + " kept changing while being waived");
+    }
+
+    private List<Owed> owedBy(Assignment a, Function<LocalDate, Optional<DutyCatalogue>> catalogueOn) {
+        var owed = new ArrayList<Owed>();
+        for (int year : years(a.from(), a.to())) {
+            owed.addAll(ObligationRules.owedBy(a, year, catalogueOn));
+        }
+        return owed;
+    }
+
+    private List<Integer> years(LocalDate from, LocalDate to) {
+        int last = today().getYear();
+        if (to != null && to.getYear() < last) {
+            last = to.getYear();
+        }
+        var years = new ArrayList<Integer>();
+        for (int y = Math.max(from.getYear(), last - 10); y <= last; y++) {
+            years.add(y);
+        }
+        return years;
+    }
+
+    /** Brings the stored obligations of {@code scopeKey} to what is owed; false if a write raced. */
+    private boolean reconcile(String scopeKey, List<Owed> owed, Cause cause) {
+        LocalDate today = today();
+        Map<String, Obligation> stored = new HashMap<>();
+        mongo.find(Query.query(Criteria.where("scopeKey").is(scopeKey)), Obligation.class, OBLIGATIONS)
+                .forEach(o -> stored.put(o.id(), o));
+        for (Owed o : owed) {
+            var assessed = ObligationRules.assess(o, facts);
+            if (!write(stored.remove(o.id()), assessed, today, cause)) {
+                return false;
+            }
+        }
+        for (Obligation gone : stored.values()) {
+            if (gone.status() != ObligationStatus.WAIVED) {
+                var waiver = new Obligation.Waiver("PERIOD_NOT_COVERED", null, null, clock.instant());
+                var result = outbox.update(
+                        OBLIGATIONS,
+                        expecting(gone),
+                        new Update()
+                                .set("status", ObligationStatus.WAIVED.name())
+                                .set("waiver", waiver)
+                                .inc("revision", 1),
+                        List.of(waived(gone, waiver)));
+                if (result.getModifiedCount() == 0) {
+                    return false;
+                }
+            }
         }
         return true;
     }
 
-    private List<RecordedActivity> evidenceFor(Obligation obligation) {
-        Duty duty = catalogue.duties().stream()
-                .filter(d -> d.code().equals(obligation.duty()))
-                .findFirst()
-                .orElseThrow();
-        var query = Query.query(Criteria.where("bureau")
-                .is(obligation.bureau())
-                .and("branch")
-                .is(obligation.branch())
-                .and("type")
-                .is(duty.fulfilledBy())
-                .and("occurredOn")
-                .gte(obligation.windowStart())
-                .lte(obligation.windowEnd()));
-        return mongo.find(query, RecordedActivity.class, ACTIVITIES).stream()
-                .filter(a -> !a.isVoided())
-                .filter(a -> a.creditedFor(duty).contains(obligation.assignee()))
-                .toList();
+    private boolean write(Obligation before, Assessed assessed, LocalDate today, Cause cause) {
+        Owed o = assessed.owed();
+        boolean officeWaiver =
+                before != null && before.waiver() != null && before.waiver().by() != null;
+        ObligationStatus status = officeWaiver ? ObligationStatus.WAIVED : assessed.statusOn(today);
+        var after = new Obligation(
+                o.id(),
+                o.bureau(),
+                o.bureauPath(),
+                o.duty().code(),
+                o.period().toString(),
+                o.duty().owedBy().name(),
+                o.scopeKey(),
+                o.assignee(),
+                o.branch(),
+                o.windowStart(),
+                o.windowEnd(),
+                o.dueOn(),
+                status,
+                assessed.evidence(),
+                assessed.completedOn(),
+                assessed.required(),
+                assessed.missing(),
+                officeWaiver ? before.waiver() : null,
+                before == null ? 0 : before.revision() + 1);
+        if (before == null) {
+            var events = new ArrayList<OutboxEvent>();
+            events.add(opened(after));
+            events.addAll(transition(ObligationStatus.OPEN, after, cause));
+            return outbox.insertIfAbsent(OBLIGATIONS, after.id(), after, events);
+        }
+        if (sameState(before, after)) {
+            return true;
+        }
+        var events = new ArrayList<OutboxEvent>();
+        if (before.status() == ObligationStatus.WAIVED && status != ObligationStatus.WAIVED) {
+            events.add(opened(after));
+            events.addAll(transition(ObligationStatus.OPEN, after, cause));
+        } else {
+            events.addAll(transition(before.status(), after, cause));
+        }
+        var update = new Update()
+                .set("windowStart", after.windowStart())
+                .set("windowEnd", after.windowEnd())
+                .set("dueOn", after.dueOn())
+                .set("status", status.name())
+                .set("evidence", after.evidence())
+                .set("completedOn", after.completedOn())
+                .set("required", after.required())
+                .set("missing", after.missing())
+                .set("waiver", after.waiver())
+                .set("owedBy", after.owedBy())
+                .inc("revision", 1);
+        return outbox.update(OBLIGATIONS, expecting(before), update, events).getModifiedCount() == 1;
     }
 
-    private void fulfil(String obligationId, RecordedActivity activity) {
-        var obligation = mongo.findById(obligationId, Obligation.class, OBLIGATIONS);
-        if (obligation == null) {
-            return;
+    private List<OutboxEvent> transition(ObligationStatus from, Obligation to, Cause cause) {
+        var events = new ArrayList<OutboxEvent>();
+        if (!from.met() && to.status().met()) {
+            events.add(fulfilled(to));
+        } else if (from.met() && !to.status().met() && to.status() != ObligationStatus.WAIVED) {
+            events.add(reopened(to, cause));
         }
-        var met = eventOf(
+        if (to.status() == ObligationStatus.OVERDUE && from != ObligationStatus.OVERDUE) {
+            events.add(overdue(to));
+        }
+        if (to.status() == ObligationStatus.WAIVED && from != ObligationStatus.WAIVED) {
+            events.add(waived(to, to.waiver()));
+        }
+        return events;
+    }
+
+    private static boolean sameState(Obligation a, Obligation b) {
+        return a.status() == b.status()
+                && Objects.equals(a.evidence(), b.evidence())
+                && Objects.equals(a.completedOn(), b.completedOn())
+                && Objects.equals(a.required(), b.required())
+                && Objects.equals(a.missing(), b.missing())
+                && Objects.equals(a.windowStart(), b.windowStart())
+                && Objects.equals(a.windowEnd(), b.windowEnd())
+                && Objects.equals(a.dueOn(), b.dueOn())
+                && Objects.equals(a.owedBy(), b.owedBy());
+    }
+
+    private static Query expecting(Obligation o) {
+        return Query.query(Criteria.where("_id").is(o.id()).and("revision").is(o.revision()));
+    }
+
+    private void retrying(java.util.function.BooleanSupplier attempt) {
+        for (int i = 0; i < ATTEMPTS; i++) {
+            if (attempt.getAsBoolean()) {
+                return;
+            }
+        }
+        throw new IllegalStateException("Obligations kept changing during recomputation");
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), Period.ZONE);
+    }
+
+    private OutboxEvent opened(Obligation o) {
+        return eventOf(
+                Events.OBLIGATION_OPENED,
+                o,
+                new ObligationOpened(
+                        o.id(),
+                        o.bureau(),
+                        o.bureauPath(),
+                        o.duty(),
+                        o.period(),
+                        o.assignee(),
+                        o.branch(),
+                        o.dueOn(),
+                        o.owedBy()));
+    }
+
+    private OutboxEvent fulfilled(Obligation o) {
+        return eventOf(
                 Events.OBLIGATION_FULFILLED,
-                obligation,
+                o,
                 new ObligationFulfilled(
-                        obligation.id(),
-                        obligation.bureau(),
-                        obligation.bureauPath(),
-                        obligation.duty(),
-                        obligation.period(),
-                        obligation.assignee(),
-                        obligation.branch(),
-                        obligation.dueOn(),
-                        ObligationStatus.MET.name(),
-                        List.of(activity.id())));
-        var transition = outbox.update(
-                OBLIGATIONS,
-                Query.query(Criteria.where("_id").is(obligationId).and("status").is(ObligationStatus.OPEN.name())),
-                new Update().set("status", ObligationStatus.MET.name()).addToSet("evidence", activity.id()),
-                List.of(met));
-        if (transition.getModifiedCount() == 0) {
-            mongo.updateFirst(
-                    Query.query(Criteria.where("_id").is(obligationId)),
-                    new Update().addToSet("evidence", activity.id()),
-                    OBLIGATIONS);
-        }
+                        o.id(),
+                        o.bureau(),
+                        o.bureauPath(),
+                        o.duty(),
+                        o.period(),
+                        o.assignee(),
+                        o.branch(),
+                        o.dueOn(),
+                        o.status().name(),
+                        o.evidence()));
     }
 
-    private <T> OutboxEvent eventOf(EventType<T> type, Obligation obligation, T payload) {
+    private OutboxEvent reopened(Obligation o, Cause cause) {
+        return eventOf(
+                Events.OBLIGATION_REOPENED,
+                o,
+                new ObligationReopened(
+                        o.id(),
+                        o.bureau(),
+                        o.bureauPath(),
+                        o.duty(),
+                        o.period(),
+                        o.assignee(),
+                        o.branch(),
+                        o.dueOn(),
+                        cause.name(),
+                        o.evidence()));
+    }
+
+    private OutboxEvent overdue(Obligation o) {
+        return eventOf(
+                Events.OBLIGATION_OVERDUE,
+                o,
+                new ObligationOverdue(
+                        o.id(), o.bureau(), o.bureauPath(), o.duty(), o.period(), o.assignee(), o.branch(), o.dueOn()));
+    }
+
+    private OutboxEvent waived(Obligation o, Obligation.Waiver waiver) {
+        return eventOf(
+                Events.OBLIGATION_WAIVED,
+                o,
+                new ObligationWaived(
+                        o.id(),
+                        o.bureau(),
+                        o.bureauPath(),
+                        o.duty(),
+                        o.period(),
+                        o.assignee(),
+                        o.branch(),
+                        o.dueOn(),
+                        waiver.reason(),
+                        waiver.note()));
+    }
+
+    private <T> OutboxEvent eventOf(EventType<T> type, Obligation o, T payload) {
         return outbox.event(
-                type,
-                obligation.id(),
-                "bureaus/" + obligation.bureau() + "/obligations/" + obligation.id(),
-                obligation.bureau(),
-                obligation.bureauPath(),
-                payload);
-    }
-
-    static String idOf(String assignment, String duty, Period period) {
-        return UUID.nameUUIDFromBytes((assignment + "|" + duty + "|" + period).getBytes(StandardCharsets.UTF_8))
-                .toString();
-    }
-
-    private static LocalDate max(LocalDate a, LocalDate b) {
-        return a.isAfter(b) ? a : b;
-    }
-
-    private static LocalDate min(LocalDate a, LocalDate b) {
-        return a.isBefore(b) ? a : b;
+                type, o.id(), "bureaus/" + o.bureau() + "/obligations/" + o.id(), o.bureau(), o.bureauPath(), payload);
     }
 }

@@ -1,56 +1,75 @@
 package io.firstsecretary.assessment.obligation;
 
+import io.firstsecretary.assessment.period.Period;
+import io.firstsecretary.kit.web.NotFoundException;
 import io.firstsecretary.kit.web.Paged;
 import io.firstsecretary.kit.web.UnprocessableException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping("/api/v1/bureaus/{bureau}/obligations")
+@RequestMapping("/api/v1/bureaus/{bureau}")
 class ObligationController {
 
     private final MongoTemplate mongo;
+    private final ObligationBook book;
     private final Clock clock;
 
-    ObligationController(MongoTemplate mongo, Clock clock) {
+    ObligationController(MongoTemplate mongo, ObligationBook book, Clock clock) {
         this.mongo = mongo;
+        this.book = book;
         this.clock = clock;
     }
 
-    @GetMapping
+    @GetMapping("/obligations")
     Paged<ObligationView> list(
             @PathVariable String bureau,
             @RequestParam(required = false) String assignee,
+            @RequestParam(required = false) String branch,
+            @RequestParam(required = false) String duty,
             @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String period,
             @RequestParam(required = false) ObligationStatus status,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "100") int size) {
         Paged.validate(page, size);
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = LocalDate.now(clock.withZone(Period.ZONE));
         var criteria = Criteria.where("bureau").is(bureau);
         if (assignee != null) {
             criteria = criteria.and("assignee").is(assignee);
         }
+        if (branch != null) {
+            criteria = criteria.and("branch").is(branch);
+        }
+        if (duty != null) {
+            criteria = criteria.and("duty").is(duty);
+        }
         if (year != null) {
-            if (year < 2000 || year > 2999) {
-                throw new UnprocessableException("year", "year must be between 2000 and 2999");
-            }
-            criteria = criteria.and("dueOn").gte(LocalDate.of(year, 1, 1)).lte(LocalDate.of(year, 12, 31));
+            checkYear(year);
+            criteria = criteria.and("period").regex("^" + year);
+        }
+        if (period != null) {
+            criteria = criteria.and("period").is(parse(period).toString());
         }
         if (status == ObligationStatus.OVERDUE) {
-            criteria = criteria.and("status")
-                    .is(ObligationStatus.OPEN.name())
-                    .and("dueOn")
-                    .lt(today);
+            criteria = criteria.orOperator(
+                    Criteria.where("status").is(ObligationStatus.OVERDUE.name()),
+                    Criteria.where("status")
+                            .is(ObligationStatus.OPEN.name())
+                            .and("dueOn")
+                            .lt(today));
         } else if (status == ObligationStatus.OPEN) {
             criteria = criteria.and("status")
                     .is(ObligationStatus.OPEN.name())
@@ -60,12 +79,70 @@ class ObligationController {
             criteria = criteria.and("status").is(status.name());
         }
         var query = Query.query(criteria)
-                .with(Sort.by("dueOn", "duty", "assignee"))
+                .with(Sort.by("dueOn", "duty", "assignee", "branch"))
                 .skip((long) page * size)
                 .limit(size);
         var items = mongo.find(query, Obligation.class, ObligationBook.OBLIGATIONS).stream()
                 .map(o -> ObligationView.of(o, today))
                 .toList();
         return new Paged<>(items, page, size, mongo.count(Query.query(criteria), ObligationBook.OBLIGATIONS));
+    }
+
+    @GetMapping("/obligations/{id}")
+    ObligationView one(@PathVariable String bureau, @PathVariable String id) {
+        var o = mongo.findById(id, Obligation.class, ObligationBook.OBLIGATIONS);
+        if (o == null || !o.bureau().equals(bureau)) {
+            throw new NotFoundException("No obligation " + id + " in bureau " + bureau);
+        }
+        return ObligationView.of(o, LocalDate.now(clock.withZone(Period.ZONE)));
+    }
+
+    /** The party-building office waives an obligation (豁免), with a reason. */
+    @PostMapping("/obligations/{id}/waive")
+    ObligationView waive(@PathVariable String bureau, @PathVariable String id, @RequestBody WaiveObligation body) {
+        if (body.reason() == null || body.reason().isBlank()) {
+            throw new UnprocessableException("reason", "reason is required");
+        }
+        if (body.reason().length() > 500) {
+            throw new UnprocessableException("reason", "reason must be at most 500 characters");
+        }
+        return book.waive(bureau, id, body.reason().strip(), body.by())
+                .orElseThrow(() -> new NotFoundException("No obligation " + id + " in bureau " + bureau));
+    }
+
+    /** Who a first secretary has talked with this year, and who is still missing (谈心谈话全覆盖). */
+    @GetMapping("/talk-coverage")
+    TalkCoverage talkCoverage(@PathVariable String bureau, @RequestParam String assignee, @RequestParam int year) {
+        checkYear(year);
+        var query = Query.query(Criteria.where("bureau")
+                        .is(bureau)
+                        .and("assignee")
+                        .is(assignee)
+                        .and("duty")
+                        .in(List.of("MEMBER_TALK_COVERAGE", "KEY_PERSON_TALKS"))
+                        .and("period")
+                        .regex("^" + year))
+                .with(Sort.by("period"));
+        var obligations = mongo.find(query, Obligation.class, ObligationBook.OBLIGATIONS);
+        if (obligations.isEmpty()) {
+            throw new NotFoundException("No talk duties of " + assignee + " in " + year + " in bureau " + bureau);
+        }
+        return TalkCoverage.of(assignee, year, obligations);
+    }
+
+    record WaiveObligation(String reason, String by) {}
+
+    private static Period parse(String period) {
+        try {
+            return Period.parse(period);
+        } catch (IllegalArgumentException e) {
+            throw new UnprocessableException("period", "period must look like 2026, 2026-H1, 2026-Q1 or 2026-03");
+        }
+    }
+
+    private static void checkYear(int year) {
+        if (year < 2000 || year > 2999) {
+            throw new UnprocessableException("year", "year must be between 2000 and 2999");
+        }
     }
 }

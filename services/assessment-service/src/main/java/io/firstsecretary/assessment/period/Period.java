@@ -1,6 +1,7 @@
 package io.firstsecretary.assessment.period;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -12,6 +13,9 @@ import java.util.regex.Pattern;
  * @param index 1-based position of the period within its year
  */
 public record Period(int year, Cadence cadence, int index) implements Comparable<Period> {
+
+    /** Periods, due days and "today" are reckoned in Asia/Shanghai. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private static final Pattern FORMAT = Pattern.compile("^(\\d{4})(?:-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$");
 
@@ -52,6 +56,20 @@ public record Period(int year, Cadence cadence, int index) implements Comparable
             periods.add(p);
         }
         return periods;
+    }
+
+    /** Every period of {@code cadence} in {@code year}, in order. */
+    public static List<Period> ofYear(Cadence cadence, int year) {
+        var periods = new ArrayList<Period>();
+        for (int i = 1; i <= cadence.periodsPerYear(); i++) {
+            periods.add(new Period(year, cadence, i));
+        }
+        return periods;
+    }
+
+    /** Whether this period lies within {@code other} (a month within its quarter, a quarter within its year). */
+    public boolean within(Period other) {
+        return !start().isBefore(other.start()) && !end().isAfter(other.end());
     }
 
     public LocalDate start() {

@@ -40,6 +40,9 @@ class ReminderBook {
     }
 
     void scheduleDueSoon(ObligationOpened obligation) {
+        if (!owedByItsAssignee(obligation)) {
+            return;
+        }
         if (mongo.exists(Query.query(Criteria.where("_id").is(obligation.id())), FULFILLED)) {
             return;
         }
@@ -64,6 +67,15 @@ class ReminderBook {
     }
 
     /**
+     * Reminders go to the first secretary who owes the work; duties the bureau owes (its quarterly
+     * review of a first secretary, the monthly report) or a branch owes are not theirs to be reminded of.
+     */
+    private static boolean owedByItsAssignee(ObligationOpened obligation) {
+        return obligation.assignee() != null
+                && (obligation.owedBy() == null || obligation.owedBy().equals("FIRST_SECRETARY"));
+    }
+
+    /**
      * An obligation is owed again (its evidence was voided): its cancelled reminders still ahead
      * are scheduled again, and any missing ones are added.
      */
@@ -84,6 +96,9 @@ class ReminderBook {
                             .is(ReminderStatus.CANCELLED.name())),
                     new Update().set("status", ReminderStatus.SCHEDULED.name()),
                     List.of(scheduled(reminder)));
+        }
+        if (!mongo.exists(Query.query(Criteria.where("obligation").is(obligation.id())), REMINDERS)) {
+            return; // never reminded of: not the assignee's to do, or due before reminders began
         }
         scheduleDueSoon(new ObligationOpened(
                 obligation.id(),

@@ -99,6 +99,23 @@ public final class Outbox {
         }
     }
 
+    /**
+     * Inserts {@code entity} under {@code id}, or replaces the fields of the document already there,
+     * with its events; events still pending on the document are kept.
+     */
+    public void save(String collection, Object id, Object entity, List<OutboxEvent> events) {
+        if (insertIfAbsent(collection, id, entity, events)) {
+            return;
+        }
+        var document = new Document();
+        mongo.getConverter().write(entity, document);
+        document.remove("_id");
+        document.remove("_class");
+        var update = new Update();
+        document.forEach(update::set);
+        update(collection, Query.query(Criteria.where("_id").is(id)), update, events);
+    }
+
     /** Applies {@code update} to the first document matching {@code query} and appends the events to it. */
     public UpdateResult update(String collection, Query query, Update update, List<OutboxEvent> events) {
         if (!events.isEmpty()) {

@@ -1,0 +1,329 @@
+package io.firstsecretary.assessment.facts;
+
+import io.firstsecretary.contracts.activity.ActivityLogged;
+import io.firstsecretary.contracts.organisation.FirstSecretaryAssigned;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What assessment knows of the world, kept from the organisation and activity topics and from its
+ * own reviews, evaluations and reports. Every write is idempotent and independent of arrival order,
+ * so obligations can always be recomputed from these facts.
+ */
+@Repository
+public class Facts implements Knowledge {
+
+    public static final String ASSIGNMENTS = "assignments";
+    public static final String MEMBERS = "members";
+    public static final String BUREAUS = "bureaus";
+    public static final String BRANCHES = "branches";
+    public static final String ACTIVITIES = "activities";
+    public static final String REVIEWS = "reviews";
+    public static final String EVALUATIONS = "evaluations";
+    public static final String REPORTS = "reports";
+
+    private final MongoTemplate mongo;
+
+    public Facts(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public void saveBureau(Bureau bureau) {
+        mongo.save(bureau, BUREAUS);
+    }
+
+    public Optional<Bureau> bureau(String code) {
+        return Optional.ofNullable(mongo.findById(code, Bureau.class, BUREAUS));
+    }
+
+    /** The bureau and every bureau below it. */
+    public List<Bureau> subtree(String code) {
+        return mongo.find(Query.query(Criteria.where("path").is(code)), Bureau.class, BUREAUS);
+    }
+
+    public void saveBranch(String bureau, String code, String name, boolean dissolved) {
+        mongo.save(new Branch(Branch.idOf(bureau, code), bureau, code, name, dissolved), BRANCHES);
+    }
+
+    public List<Branch> branches(String bureau) {
+        return mongo.find(
+                Query.query(Criteria.where("bureau").is(bureau)).with(Sort.by("code")), Branch.class, BRANCHES);
+    }
+
+    public String branchName(String bureau, String code) {
+        var branch = mongo.findById(Branch.idOf(bureau, code), Branch.class, BRANCHES);
+        return branch == null ? code : branch.name();
+    }
+
+    public void addMemberState(String bureau, String member, String name, MemberHistory.State state) {
+        mongo.upsert(
+                Query.query(Criteria.where("_id").is(MemberHistory.idOf(bureau, member))),
+                new Update()
+                        .set("bureau", bureau)
+                        .set("member", member)
+                        .set("name", name)
+                        .addToSet("states", state),
+                MEMBERS);
+    }
+
+    public Optional<MemberHistory> member(String bureau, String member) {
+        return Optional.ofNullable(mongo.findById(MemberHistory.idOf(bureau, member), MemberHistory.class, MEMBERS));
+    }
+
+    /** Every member who was ever in {@code branch}; callers ask each about a day. */
+    public List<MemberHistory> everInBranch(String bureau, String branch) {
+        return mongo.find(
+                Query.query(
+                        Criteria.where("bureau").is(bureau).and("states.branch").is(branch)),
+                MemberHistory.class,
+                MEMBERS);
+    }
+
+    /** Members of {@code branch} on {@code day}, sorted by code. */
+    public List<MemberHistory> membersOn(String bureau, String branch, LocalDate day) {
+        return everInBranch(bureau, branch).stream()
+                .filter(m -> m.memberOf(branch, day))
+                .sorted(Comparator.comparing(MemberHistory::member))
+                .toList();
+    }
+
+    @Override
+    public List<String> members(String bureau, String branch, LocalDate day) {
+        return membersOn(bureau, branch, day).stream()
+                .map(MemberHistory::member)
+                .toList();
+    }
+
+    @Override
+    public List<String> keyPersons(String bureau, String branch, LocalDate day) {
+        return everInBranch(bureau, branch).stream()
+                .filter(m -> m.keyPersonOf(branch, day))
+                .map(MemberHistory::member)
+                .sorted()
+                .toList();
+    }
+
+    public String memberName(String bureau, String member) {
+        return member(bureau, member).map(MemberHistory::name).orElse(member);
+    }
+
+    /** Records an assignment; a relief learned earlier keeps its earlier end. */
+    public void assign(FirstSecretaryAssigned assigned) {
+        var known = mongo.findById(assigned.assignment(), Assignment.class, ASSIGNMENTS);
+        LocalDate to = known == null ? assigned.to() : earlier(known.to(), assigned.to());
+        mongo.save(
+                new Assignment(
+                        assigned.assignment(),
+                        assigned.bureau(),
+                        assigned.bureauPath(),
+                        assigned.member(),
+                        assigned.memberName(),
+                        assigned.branch(),
+                        assigned.from(),
+                        to),
+                ASSIGNMENTS);
+    }
+
+    /** Ends a term early; the earliest end ever announced wins. */
+    public Optional<Assignment> relieve(String assignment, LocalDate to) {
+        var known = mongo.findById(assignment, Assignment.class, ASSIGNMENTS);
+        if (known == null) {
+            return Optional.empty();
+        }
+        var relieved = new Assignment(
+                known.id(),
+                known.bureau(),
+                known.bureauPath(),
+                known.member(),
+                known.memberName(),
+                known.branch(),
+                known.from(),
+                earlier(known.to(), to));
+        mongo.save(relieved, ASSIGNMENTS);
+        return Optional.of(relieved);
+    }
+
+    public Optional<Assignment> assignment(String id) {
+        return Optional.ofNullable(mongo.findById(id, Assignment.class, ASSIGNMENTS));
+    }
+
+    public List<Assignment> assignmentsOfBranch(String bureau, String branch) {
+        return mongo.find(
+                Query.query(Criteria.where("bureau").is(bureau).and("branch").is(branch)),
+                Assignment.class,
+                ASSIGNMENTS);
+    }
+
+    public List<Assignment> assignmentsOf(String bureau, String member) {
+        return mongo.find(
+                Query.query(Criteria.where("bureau").is(bureau).and("member").is(member)),
+                Assignment.class,
+                ASSIGNMENTS);
+    }
+
+    public List<Assignment> assignmentsOfBureau(String bureau) {
+        return mongo.find(
+                Query.query(Criteria.where("bureau").is(bureau)).with(Sort.by("member", "from")),
+                Assignment.class,
+                ASSIGNMENTS);
+    }
+
+    /** Every bureau with first secretaries, for the clock's yearly roll-over. */
+    public List<String> bureausWithAssignments() {
+        return mongo.findDistinct(new Query(), "bureau", ASSIGNMENTS, String.class);
+    }
+
+    public List<Assignment> allAssignments() {
+        return mongo.findAll(Assignment.class, ASSIGNMENTS);
+    }
+
+    /**
+     * Stores a revision of an activity unless a later one or a void is known; returns the revision
+     * it replaced (empty if it is new), or empty and false-y via {@code stored} when ignored.
+     */
+    public Recorded record(ActivityLogged logged, int revision) {
+        var known = mongo.findById(logged.id(), RecordedActivity.class, ACTIVITIES);
+        if (known != null && (known.voided() || known.revision() > revision)) {
+            return new Recorded(false, Optional.of(known));
+        }
+        mongo.save(of(logged, revision), ACTIVITIES);
+        return new Recorded(true, Optional.ofNullable(known));
+    }
+
+    /** The outcome of {@link #record}: whether it was stored, and what was known before. */
+    public record Recorded(boolean stored, Optional<RecordedActivity> previous) {}
+
+    /** Marks an activity voided, even before it is known; returns what was known of it. */
+    public Optional<RecordedActivity> voidActivity(String id, String bureau, String branch) {
+        var known = mongo.findById(id, RecordedActivity.class, ACTIVITIES);
+        mongo.upsert(
+                Query.query(Criteria.where("_id").is(id)),
+                new Update()
+                        .set("voided", true)
+                        .setOnInsert("bureau", bureau)
+                        .setOnInsert("branch", branch)
+                        .setOnInsert("revision", 0),
+                ACTIVITIES);
+        return Optional.ofNullable(known);
+    }
+
+    public Optional<RecordedActivity> activity(String id) {
+        return Optional.ofNullable(mongo.findById(id, RecordedActivity.class, ACTIVITIES));
+    }
+
+    @Override
+    public List<RecordedActivity> activities(String bureau, String branch, LocalDate from, LocalDate to) {
+        return mongo
+                .find(
+                        Query.query(Criteria.where("bureau")
+                                        .is(bureau)
+                                        .and("branch")
+                                        .is(branch)
+                                        .and("occurredOn")
+                                        .gte(from)
+                                        .lte(to))
+                                .with(Sort.by("occurredOn", "_id")),
+                        RecordedActivity.class,
+                        ACTIVITIES)
+                .stream()
+                .filter(a -> !a.voided() && a.type() != null)
+                .toList();
+    }
+
+    /** The bureau's standing activities that occurred in {@code [from, to]}. */
+    public List<RecordedActivity> activitiesOfBureau(String bureau, LocalDate from, LocalDate to) {
+        return mongo
+                .find(
+                        Query.query(Criteria.where("bureau")
+                                        .is(bureau)
+                                        .and("occurredOn")
+                                        .gte(from)
+                                        .lte(to))
+                                .with(Sort.by("occurredOn", "_id")),
+                        RecordedActivity.class,
+                        ACTIVITIES)
+                .stream()
+                .filter(a -> !a.voided() && a.type() != null)
+                .toList();
+    }
+
+    public void saveReview(Review review) {
+        mongo.save(review, REVIEWS);
+    }
+
+    @Override
+    public Optional<Review> review(String bureau, String assignee, String quarter) {
+        return Optional.ofNullable(mongo.findById(Review.idOf(bureau, assignee, quarter), Review.class, REVIEWS));
+    }
+
+    public List<Review> reviews(String bureau, int year) {
+        return mongo.find(
+                Query.query(Criteria.where("bureau").is(bureau).and("quarter").regex("^" + year + "-Q")),
+                Review.class,
+                REVIEWS);
+    }
+
+    public Optional<Evaluation> evaluation(String bureau, String assignee, int year) {
+        return Optional.ofNullable(
+                mongo.findById(Evaluation.idOf(bureau, assignee, year), Evaluation.class, EVALUATIONS));
+    }
+
+    public List<Evaluation> evaluations(String bureau, int year) {
+        return mongo.find(
+                Query.query(Criteria.where("bureau").is(bureau).and("year").is(year)), Evaluation.class, EVALUATIONS);
+    }
+
+    @Override
+    public Optional<FiledReport> filedReport(String bureau, String month) {
+        return Optional.ofNullable(mongo.findById(FiledReport.idOf(bureau, month), FiledReport.class, REPORTS));
+    }
+
+    private static RecordedActivity of(ActivityLogged logged, int revision) {
+        return new RecordedActivity(
+                logged.id(),
+                logged.bureau(),
+                logged.type(),
+                logged.branch(),
+                logged.actor(),
+                logged.occurredOn(),
+                logged.loggedAt(),
+                logged.title(),
+                Stream.of(logged.participants(), logged.audience())
+                        .filter(Objects::nonNull)
+                        .flatMap(List::stream)
+                        .distinct()
+                        .toList(),
+                logged.lecturer(),
+                logged.attendees(),
+                logged.promotionLevel(),
+                logged.commitmentItems() == null
+                        ? List.of()
+                        : logged.commitmentItems().stream()
+                                .map(ActivityLogged.CommitmentItem::code)
+                                .toList(),
+                logged.itemOutcomes() == null
+                        ? List.of()
+                        : logged.itemOutcomes().stream()
+                                .map(o -> new RecordedActivity.Outcome(o.item(), o.outcome()))
+                                .toList(),
+                revision,
+                false);
+    }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isBefore(b) ? a : b;
+    }
+}

@@ -1,0 +1,132 @@
+package io.firstsecretary.assessment.report;
+
+import io.firstsecretary.assessment.facts.BureauPaths;
+import io.firstsecretary.assessment.facts.Facts;
+import io.firstsecretary.assessment.facts.FiledReport;
+import io.firstsecretary.assessment.obligation.ObligationBook;
+import io.firstsecretary.assessment.period.Cadence;
+import io.firstsecretary.assessment.period.Period;
+import io.firstsecretary.contracts.Events;
+import io.firstsecretary.contracts.assessment.BureauMeetingReportFiled;
+import io.firstsecretary.kit.outbox.Outbox;
+import io.firstsecretary.kit.web.UnprocessableException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The monthly bureau-meeting report (每月局务会专题汇报): generated on request as JSON, an XLSX
+ * workbook ({@code format=xlsx}) or a printable HTML page ({@code format=html}); filing it meets
+ * the party-building office's BUREAU_MEETING_REPORT duty for the month.
+ */
+@RestController
+@RequestMapping("/api/v1/bureaus/{bureau}/reports/bureau-meeting/{month}")
+class ReportController {
+
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final ReportGenerator generator;
+    private final Facts facts;
+    private final BureauPaths paths;
+    private final Outbox outbox;
+    private final ObligationBook book;
+    private final Clock clock;
+
+    ReportController(
+            ReportGenerator generator,
+            Facts facts,
+            BureauPaths paths,
+            Outbox outbox,
+            ObligationBook book,
+            Clock clock) {
+        this.generator = generator;
+        this.facts = facts;
+        this.paths = paths;
+        this.outbox = outbox;
+        this.book = book;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    ResponseEntity<?> report(
+            @PathVariable String bureau,
+            @PathVariable String month,
+            @RequestParam(defaultValue = "json") String format) {
+        var report = generator.generate(bureau, parse(month));
+        String file = bureau + "-bureau-meeting-" + report.month();
+        return switch (format) {
+            case "json" ->
+                ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+            case "html" ->
+                ResponseEntity.ok()
+                        .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                        .body(ReportHtml.render(report));
+            case "xlsx" ->
+                ResponseEntity.ok()
+                        .contentType(XLSX)
+                        .header(
+                                HttpHeaders.CONTENT_DISPOSITION,
+                                ContentDisposition.attachment()
+                                        .filename(file + ".xlsx")
+                                        .build()
+                                        .toString())
+                        .body(ReportWorkbook.render(report));
+            default -> throw new UnprocessableException("format", "format must be json, html or xlsx");
+        };
+    }
+
+    /** Files the month's report with the bureau meeting; filing again records the later filing. */
+    @PostMapping("/filing")
+    FiledReport file(
+            @PathVariable String bureau, @PathVariable String month, @RequestBody(required = false) Filing body) {
+        Period period = parse(month);
+        var path = paths.of(bureau);
+        var filed = new FiledReport(
+                FiledReport.idOf(bureau, period.toString()),
+                bureau,
+                path,
+                period.toString(),
+                body == null ? null : body.filedBy(),
+                clock.instant());
+        var event = outbox.event(
+                Events.BUREAU_MEETING_REPORT_FILED,
+                filed.id(),
+                "bureaus/" + bureau + "/bureau-meeting-reports/" + filed.id(),
+                bureau,
+                path,
+                new BureauMeetingReportFiled(
+                        filed.id(), bureau, path, filed.month(), filed.filedBy(), filed.filedAt()));
+        outbox.save(Facts.REPORTS, filed.id(), filed, List.of(event));
+        book.recomputeBureau(bureau, path);
+        return facts.filedReport(bureau, period.toString()).orElse(filed);
+    }
+
+    record Filing(String filedBy) {}
+
+    private Period parse(String month) {
+        if (!month.matches("^\\d{4}-(0[1-9]|1[0-2])$")) {
+            throw new UnprocessableException("month", "month must look like 2026-03");
+        }
+        Period period = Period.parse(month);
+        if (period.start().isAfter(LocalDate.ofInstant(clock.instant(), Period.ZONE))) {
+            throw new UnprocessableException("month", "month " + month + " has not begun");
+        }
+        if (period.cadence() != Cadence.MONTH) {
+            throw new UnprocessableException("month", "month must look like 2026-03");
+        }
+        return period;
+    }
+}

@@ -1,0 +1,89 @@
+package io.firstsecretary.assessment.rollup;
+
+import io.firstsecretary.assessment.facts.Bureau;
+import io.firstsecretary.assessment.facts.BureauPaths;
+import io.firstsecretary.assessment.facts.Facts;
+import io.firstsecretary.assessment.obligation.ObligationView;
+import io.firstsecretary.assessment.obligation.Obligations;
+import io.firstsecretary.assessment.scoring.Scorecard;
+import io.firstsecretary.assessment.scoring.Scorecards;
+import io.firstsecretary.kit.web.UnprocessableException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Compliance and scores rolled up per branch, per bureau, and for a bureau over the bureaus below it. */
+@RestController
+@RequestMapping("/api/v1/bureaus/{bureau}/compliance")
+class RollupController {
+
+    private final Facts facts;
+    private final Obligations obligations;
+    private final Scorecards scorecards;
+    private final BureauPaths paths;
+
+    RollupController(Facts facts, Obligations obligations, Scorecards scorecards, BureauPaths paths) {
+        this.facts = facts;
+        this.obligations = obligations;
+        this.scorecards = scorecards;
+        this.paths = paths;
+    }
+
+    record BranchRollup(String branch, String name, List<String> firstSecretaries, Compliance compliance) {}
+
+    record BureauRollup(
+            String bureau, String name, List<String> path, Compliance compliance, List<BranchRollup> branches) {}
+
+    record Rollup(String bureau, int year, Compliance total, List<BureauRollup> bureaus) {}
+
+    @GetMapping
+    Rollup compliance(
+            @PathVariable String bureau,
+            @RequestParam int year,
+            @RequestParam(defaultValue = "false") boolean includeDescendants) {
+        if (year < 2000 || year > 2999) {
+            throw new UnprocessableException("year", "year must be between 2000 and 2999");
+        }
+        var path = paths.of(bureau);
+        List<Bureau> bureaus = includeDescendants
+                ? facts.subtree(bureau)
+                : List.of(facts.bureau(bureau).orElse(new Bureau(bureau, bureau, null, path)));
+        var all = new ArrayList<ObligationView>();
+        var allScores = new ArrayList<Double>();
+        var rollups = new ArrayList<BureauRollup>();
+        for (Bureau b : bureaus) {
+            var ofYear = obligations.ofYear(b.code(), year);
+            var cards = scorecards.ofBureau(b.code(), year);
+            var branchCodes = new LinkedHashSet<String>();
+            ofYear.stream()
+                    .map(ObligationView::branch)
+                    .filter(c -> c != null)
+                    .sorted()
+                    .forEach(branchCodes::add);
+            var branches = new ArrayList<BranchRollup>();
+            for (String code : branchCodes) {
+                var ofBranch =
+                        ofYear.stream().filter(o -> code.equals(o.branch())).toList();
+                var branchCards =
+                        cards.stream().filter(c -> c.branch().equals(code)).toList();
+                branches.add(new BranchRollup(
+                        code,
+                        facts.branchName(b.code(), code),
+                        branchCards.stream().map(Scorecard::assignee).distinct().toList(),
+                        Compliance.of(
+                                ofBranch,
+                                branchCards.stream().map(Scorecard::total).toList())));
+            }
+            var scores = cards.stream().map(Scorecard::total).toList();
+            rollups.add(new BureauRollup(b.code(), b.name(), b.path(), Compliance.of(ofYear, scores), branches));
+            all.addAll(ofYear);
+            allScores.addAll(scores);
+        }
+        return new Rollup(bureau, year, Compliance.of(all, allScores), rollups);
+    }
+}

@@ -1,0 +1,47 @@
+package io.firstsecretary.assessment.scoring;
+
+import io.firstsecretary.assessment.versioning.BureauVersions;
+import io.firstsecretary.assessment.versioning.BureauVersions.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The scoring policy versions of every bureau, inherited down the bureau tree. */
+@Repository
+public class ScoringPolicies {
+
+    private final BureauVersions<ScoringPolicy> versions;
+    private final ScoringPolicy defaults = ScoringPolicy.defaultPolicy();
+
+    ScoringPolicies(MongoTemplate mongo) {
+        this.versions = new BureauVersions<>(
+                mongo,
+                "scoring_policies",
+                ScoringPolicy.class,
+                defaults,
+                ScoringPolicy::version,
+                ScoringPolicy::effectiveFrom);
+    }
+
+    /** The policy in force on each day; before any version applies, the earliest default applies. */
+    public Function<LocalDate, ScoringPolicy> forBureau(List<String> path) {
+        var inForce = versions.forPath(path);
+        return day -> inForce.apply(day).map(Version::value).orElse(defaults);
+    }
+
+    Optional<Version<ScoringPolicy>> inForce(List<String> path, LocalDate day) {
+        return versions.inForce(path, day);
+    }
+
+    List<Version<ScoringPolicy>> versions(String bureau) {
+        return versions.versions(bureau);
+    }
+
+    Version<ScoringPolicy> save(String bureau, ScoringPolicy policy, Instant savedAt) {
+        return versions.save(bureau, policy, savedAt);
+    }
+}
