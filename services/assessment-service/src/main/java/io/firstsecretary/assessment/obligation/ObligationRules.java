@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -175,7 +174,6 @@ public final class ObligationRules {
                 .sorted()
                 .toList();
         var talks = credited(owed, knowledge);
-        var evidence = new LinkedHashSet<String>();
         var missing = new ArrayList<String>();
         LocalDate completedOn = owed.windowStart();
         for (String person : required) {
@@ -185,14 +183,13 @@ public final class ObligationRules {
             if (first.isEmpty()) {
                 missing.add(person);
             } else {
-                evidence.add(first.get().id());
                 completedOn = max(completedOn, first.get().knownOn());
             }
         }
-        talks.stream()
+        var ids = talks.stream()
                 .filter(t -> t.participants().stream().anyMatch(required::contains))
-                .forEach(t -> evidence.add(t.id()));
-        var ids = List.copyOf(evidence);
+                .map(RecordedActivity::id)
+                .toList();
         if (required.isEmpty() || !missing.isEmpty()) {
             return new Assessed(owed, false, null, ids, required, missing);
         }
