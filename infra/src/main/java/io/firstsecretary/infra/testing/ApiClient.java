@@ -50,6 +50,27 @@ public final class ApiClient {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** GETs a file (a workbook, a page) as bytes. */
+    public Download download(String path) {
+        try {
+            var response = http.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + path))
+                            .timeout(Duration.ofSeconds(30))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Response send(HttpRequest.Builder request) {
         try {
             var response =
@@ -68,4 +89,7 @@ public final class ApiClient {
 
     /** Status, content type and parsed body of a response. */
     public record Response(int status, String contentType, JsonNode body) {}
+
+    /** Status, content type and raw body of a download. */
+    public record Download(int status, String contentType, byte[] body) {}
 }

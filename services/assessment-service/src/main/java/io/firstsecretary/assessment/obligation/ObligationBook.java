@@ -111,7 +111,13 @@ public class ObligationBook {
     }
 
     public int recomputeSubtree(String bureau) {
-        var bureaus = facts.subtree(bureau);
+        var bureaus = new ArrayList<>(facts.subtree(bureau));
+        if (bureaus.stream().noneMatch(b -> b.code().equals(bureau))) {
+            // known only from its assignments so far
+            facts.assignmentsOfBureau(bureau).stream()
+                    .findFirst()
+                    .ifPresent(a -> bureaus.add(new Bureau(bureau, bureau, null, a.bureauPath())));
+        }
         int assignments = 0;
         for (Bureau b : bureaus) {
             recomputeBureau(b.code(), b.path());

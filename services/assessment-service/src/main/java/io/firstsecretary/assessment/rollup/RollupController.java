@@ -67,8 +67,10 @@ class RollupController {
                     .forEach(branchCodes::add);
             var branches = new ArrayList<BranchRollup>();
             for (String code : branchCodes) {
-                var ofBranch =
-                        ofYear.stream().filter(o -> code.equals(o.branch())).toList();
+                // the bureau's own duties about a branch's first secretary (its reviews) are not the branch's
+                var ofBranch = ofYear.stream()
+                        .filter(o -> code.equals(o.branch()) && !"BUREAU".equals(o.owedBy()))
+                        .toList();
                 var branchCards =
                         cards.stream().filter(c -> c.branch().equals(code)).toList();
                 branches.add(new BranchRollup(
