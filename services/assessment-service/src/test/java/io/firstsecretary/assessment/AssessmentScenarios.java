@@ -337,7 +337,7 @@ abstract class AssessmentScenarios {
     }
 
     @Test
-    void theOfficeWaivesAnObligationWithAReasonAndItStaysWaived() {
+    void theOfficeWaivesAnObligationWithAReasonAndItStaysWaivedUnlessTheWorkIsDone() {
         assign("wangjun", "zgnf", LocalDate.of(2026, 1, 1), null);
         var lecture = awaitObligation("wangjun", "PARTY_LECTURE", "2026-H2");
 
@@ -355,15 +355,20 @@ abstract class AssessmentScenarios {
         assertThat(waived.status()).isEqualTo(200);
         assertThat(waived.body().get("status").asString()).isEqualTo("WAIVED");
 
-        // later work for it changes nothing: the waiver stands
+        // recomputation for other work leaves the waiver standing
         topics.publish(
                 Events.ACTIVITY_LOGGED,
                 bureau + "/zgnf",
                 UUID.randomUUID().toString(),
                 bureau,
-                activity("PARTY_LECTURE", "wangjun", LocalDate.of(2026, 7, 20)));
+                activity("SERVICE_VISIT", "wangjun", LocalDate.of(2026, 7, 20)));
         topics.awaitConsumed("assessment-service", Topics.ACTIVITY, WAIT);
         assertThat(status("wangjun", "PARTY_LECTURE", "2026-H2")).isEqualTo("WAIVED");
+        assertThat(obligation("wangjun", "PARTY_LECTURE", "2026-H2")
+                        .get("waiver")
+                        .get("by")
+                        .asString())
+                .isEqualTo("dangjianban");
         await().atMost(WAIT)
                 .untilAsserted(() -> assertThat(
                                 topics.readAll(Topics.ASSESSMENT, Events.OBLIGATION_WAIVED.type()).stream()
@@ -374,6 +379,21 @@ abstract class AssessmentScenarios {
                             assertThat(w.reason()).isEqualTo("WAIVED_BY_OFFICE");
                             assertThat(w.note()).isEqualTo("借调省局专班，经党委同意");
                         }));
+
+        // the work done after all counts, and met work cannot be waived
+        topics.publish(
+                Events.ACTIVITY_LOGGED,
+                bureau + "/zgnf",
+                UUID.randomUUID().toString(),
+                bureau,
+                activity("PARTY_LECTURE", "wangjun", LocalDate.of(2026, 7, 21)));
+        topics.awaitConsumed("assessment-service", Topics.ACTIVITY, WAIT);
+        assertThat(status("wangjun", "PARTY_LECTURE", "2026-H2")).isEqualTo("MET");
+        var again = api.post(
+                "/api/v1/bureaus/" + bureau + "/obligations/"
+                        + lecture.get("id").asString() + "/waive",
+                "{\"reason\":\"重复\"}");
+        assertThat(again.status()).isEqualTo(409);
     }
 
     @Test

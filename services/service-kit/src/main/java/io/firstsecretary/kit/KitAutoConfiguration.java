@@ -4,6 +4,7 @@ import io.firstsecretary.contracts.Topics;
 import io.firstsecretary.kit.consumer.DeadLetters;
 import io.firstsecretary.kit.health.MongoPingHealthIndicator;
 import io.firstsecretary.kit.outbox.Outbox;
+import io.firstsecretary.kit.outbox.OutboxCollections;
 import io.firstsecretary.kit.outbox.OutboxRelay;
 import io.firstsecretary.kit.time.ClockConfiguration;
 import io.firstsecretary.kit.web.ProblemDetailsAdvice;
@@ -14,6 +15,7 @@ import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -44,11 +46,19 @@ public class KitAutoConfiguration {
         return new Outbox(mongo, clock, "urn:firstsec:" + application);
     }
 
+    /** The collections named by {@code firstsec.outbox.collections}, unless the service names its own. */
+    @Bean
+    @ConditionalOnMissingBean
+    OutboxCollections outboxCollections(@Value("${firstsec.outbox.collections:}") List<String> collections) {
+        var names = List.copyOf(collections);
+        return () -> names;
+    }
+
     @Bean
     OutboxRelay outboxRelay(
             MongoTemplate mongo,
             KafkaTemplate<String, byte[]> kafka,
-            @Value("${firstsec.outbox.collections:}") List<String> collections,
+            OutboxCollections collections,
             @Value("${firstsec.outbox.batch-size:500}") int batchSize,
             @Value("${firstsec.outbox.send-timeout:10s}") Duration sendTimeout) {
         return new OutboxRelay(mongo, kafka, collections, batchSize, sendTimeout);

@@ -1,6 +1,7 @@
 package io.firstsecretary.assessment.catalogue;
 
 import io.firstsecretary.assessment.facts.BureauPaths;
+import io.firstsecretary.assessment.period.Cadence;
 import io.firstsecretary.assessment.period.Period;
 import io.firstsecretary.assessment.versioning.BureauVersions.Version;
 import io.firstsecretary.kit.web.FieldError;
@@ -92,6 +93,42 @@ class CatalogueController {
 
     record Versions(List<Version<DutyCatalogue>> items) {}
 
+    /** The combinations of scope, rule, cadence and credit under which an obligation can be met. */
+    private static List<FieldError> consistency(String at, Duty d) {
+        var errors = new ArrayList<FieldError>();
+        if (d.rule() == null || d.scope() == null || d.cadence() == null) {
+            return errors;
+        }
+        switch (d.rule()) {
+            case REPORT -> {
+                if (d.scope() != Duty.Scope.BUREAU || d.cadence() != Cadence.MONTH) {
+                    errors.add(FieldError.of(
+                            at + ".rule", "a REPORT is owed monthly by the bureau (scope BUREAU, cadence MONTH)"));
+                }
+            }
+            case REVIEW -> {
+                if (d.scope() != Duty.Scope.ASSIGNMENT || d.cadence() != Cadence.QUARTER) {
+                    errors.add(
+                            FieldError.of(at + ".rule", "a REVIEW is owed quarterly per first-secretary assignment"));
+                }
+            }
+            case EACH_KEY_PERSON, EVERY_MEMBER -> {
+                if (d.scope() != Duty.Scope.ASSIGNMENT) {
+                    errors.add(FieldError.of(at + ".rule", d.rule() + " is owed per first-secretary assignment"));
+                }
+            }
+            case ACTIVITIES -> {
+                if (d.scope() == Duty.Scope.BUREAU) {
+                    errors.add(FieldError.of(at + ".scope", "a bureau duty is met by a filed REPORT"));
+                }
+                if (d.scope() == Duty.Scope.BRANCH && d.creditedTo() != Duty.Credit.BRANCH) {
+                    errors.add(FieldError.of(at + ".creditedTo", "a branch duty is credited to the BRANCH"));
+                }
+            }
+        }
+        return errors;
+    }
+
     static List<FieldError> validate(String version, DutyCatalogue catalogue) {
         var errors = new ArrayList<FieldError>();
         if (version == null || !version.matches("^[A-Za-z0-9_.-]{1,64}$")) {
@@ -144,18 +181,7 @@ class CatalogueController {
             if (d.graceDays() < 0 || d.graceDays() > 366) {
                 errors.add(FieldError.of(at + ".graceDays", "graceDays must be between 0 and 366"));
             }
-            if (d.scope() == Duty.Scope.BUREAU
-                    && d.rule() != null
-                    && d.rule() != Duty.Rule.REPORT
-                    && d.rule() != Duty.Rule.ACTIVITIES) {
-                errors.add(FieldError.of(at + ".rule", "a bureau duty is fulfilled by a REPORT or by ACTIVITIES"));
-            }
-            if (d.scope() != Duty.Scope.ASSIGNMENT
-                    && (d.rule() == Duty.Rule.REVIEW
-                            || d.rule() == Duty.Rule.EACH_KEY_PERSON
-                            || d.rule() == Duty.Rule.EVERY_MEMBER)) {
-                errors.add(FieldError.of(at + ".rule", d.rule() + " is owed per first-secretary assignment"));
-            }
+            errors.addAll(consistency(at, d));
         }
         return errors;
     }

@@ -72,7 +72,9 @@ public record Duty(
     public Duty {
         fulfilledBy = fulfilledBy == null ? List.of() : List.copyOf(fulfilledBy);
         minimumCount = Math.max(1, minimumCount);
-        creditedTo = creditedTo == null ? Credit.ACTOR : creditedTo;
+        if (creditedTo == null) {
+            creditedTo = scope == Scope.BRANCH ? Credit.BRANCH : Credit.ACTOR;
+        }
     }
 
     /** The day an obligation of {@code period} falls due. */

@@ -16,18 +16,23 @@ import tools.jackson.databind.json.JsonMapper;
  * branch's 三会一课 / 主题党日 as an optional section).
  *
  * @param minimumCoverage the share of a period an assignment's term must cover for the period's
- *     duties to be owed: with 0.5, a term covering less than half a quarter owes nothing for it
+ *     duties to be owed: with 0.5 (the default), a term covering less than half a quarter owes
+ *     nothing for it
  * @param branchSection whether the branch duties (三会一课, 主题党日) are tracked
  */
 public record DutyCatalogue(
-        String version, LocalDate effectiveFrom, double minimumCoverage, boolean branchSection, List<Duty> duties) {
+        String version, LocalDate effectiveFrom, Double minimumCoverage, boolean branchSection, List<Duty> duties) {
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
+    /** Without a stated minimum, a term must cover half a period to owe it. */
+    public static final double HALF = 0.5;
+
     public DutyCatalogue {
-        duties = List.copyOf(duties);
+        minimumCoverage = minimumCoverage == null ? HALF : minimumCoverage;
+        duties = duties == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(duties));
     }
 
     public static DutyCatalogue defaultCatalogue() {

@@ -28,6 +28,7 @@ import org.springframework.stereotype.Component;
 class RankingPublisher {
 
     static final String RANKINGS = "rankings";
+    static final int SETTLING = 15;
     private static final Logger log = LoggerFactory.getLogger(RankingPublisher.class);
 
     private final Rankings rankings;
@@ -72,7 +73,7 @@ class RankingPublisher {
         }
         int published = 0;
         for (var group : byGroup.entrySet()) {
-            String id = bureau + "/" + period + "/" + group.getKey();
+            String id = bureau + ":" + period + ":" + group.getKey();
             var result = new PublishedRanking(
                     id, bureau, period.toString(), group.getKey(), group.getValue(), clock.instant());
             var event = outbox.event(
@@ -97,8 +98,13 @@ class RankingPublisher {
         return published;
     }
 
+    /**
+     * The latest period that closed at least {@link #SETTLING} days ago, so that the quarterly reviews
+     * and the work recorded in the days after the close are in its result.
+     */
     static Period lastClosed(Cadence cadence, LocalDate today) {
-        Period current = Period.containing(cadence, today);
-        return Period.containing(cadence, current.start().minusDays(1));
+        LocalDate settled = today.minusDays(SETTLING);
+        return Period.containing(
+                cadence, Period.containing(cadence, settled).start().minusDays(1));
     }
 }

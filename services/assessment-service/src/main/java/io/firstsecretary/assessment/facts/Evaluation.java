@@ -25,7 +25,7 @@ public record Evaluation(
     public record Rating(String member, Verdict rating) {}
 
     public static String idOf(String bureau, String assignee, int year) {
-        return bureau + "/" + assignee + "/" + year;
+        return bureau + ":" + assignee + ":" + year;
     }
 
     public long count(Verdict verdict) {

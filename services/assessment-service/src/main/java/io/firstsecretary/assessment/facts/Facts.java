@@ -13,14 +13,12 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Repository;
 
 /**
  * What assessment knows of the world, kept from the organisation and activity topics and from its
  * own reviews, evaluations and reports. Every write is idempotent and independent of arrival order,
  * so obligations can always be recomputed from these facts.
  */
-@Repository
 public class Facts implements Knowledge {
 
     public static final String ASSIGNMENTS = "assignments";
@@ -32,36 +30,50 @@ public class Facts implements Knowledge {
     public static final String EVALUATIONS = "evaluations";
     public static final String REPORTS = "reports";
 
-    private final MongoTemplate mongo;
+    /** The facts replayed from the topics; reviews, evaluations and reports are assessment's own. */
+    static final java.util.List<String> REPLAYED =
+            java.util.List.of(ASSIGNMENTS, MEMBERS, BUREAUS, BRANCHES, ACTIVITIES);
 
-    public Facts(MongoTemplate mongo) {
+    private final MongoTemplate mongo;
+    private final Generation generation;
+
+    public Facts(MongoTemplate mongo, Generation generation) {
         this.mongo = mongo;
+        this.generation = generation;
+    }
+
+    public Generation generation() {
+        return generation;
+    }
+
+    private String at(String collection) {
+        return generation.of(collection);
     }
 
     public void saveBureau(Bureau bureau) {
-        mongo.save(bureau, BUREAUS);
+        mongo.save(bureau, at(BUREAUS));
     }
 
     public Optional<Bureau> bureau(String code) {
-        return Optional.ofNullable(mongo.findById(code, Bureau.class, BUREAUS));
+        return Optional.ofNullable(mongo.findById(code, Bureau.class, at(BUREAUS)));
     }
 
     /** The bureau and every bureau below it. */
     public List<Bureau> subtree(String code) {
-        return mongo.find(Query.query(Criteria.where("path").is(code)), Bureau.class, BUREAUS);
+        return mongo.find(Query.query(Criteria.where("path").is(code)), Bureau.class, at(BUREAUS));
     }
 
     public void saveBranch(String bureau, String code, String name, boolean dissolved) {
-        mongo.save(new Branch(Branch.idOf(bureau, code), bureau, code, name, dissolved), BRANCHES);
+        mongo.save(new Branch(Branch.idOf(bureau, code), bureau, code, name, dissolved), at(BRANCHES));
     }
 
     public List<Branch> branches(String bureau) {
         return mongo.find(
-                Query.query(Criteria.where("bureau").is(bureau)).with(Sort.by("code")), Branch.class, BRANCHES);
+                Query.query(Criteria.where("bureau").is(bureau)).with(Sort.by("code")), Branch.class, at(BRANCHES));
     }
 
     public String branchName(String bureau, String code) {
-        var branch = mongo.findById(Branch.idOf(bureau, code), Branch.class, BRANCHES);
+        var branch = mongo.findById(Branch.idOf(bureau, code), Branch.class, at(BRANCHES));
         return branch == null ? code : branch.name();
     }
 
@@ -73,11 +85,12 @@ public class Facts implements Knowledge {
                         .set("member", member)
                         .set("name", name)
                         .addToSet("states", state),
-                MEMBERS);
+                at(MEMBERS));
     }
 
     public Optional<MemberHistory> member(String bureau, String member) {
-        return Optional.ofNullable(mongo.findById(MemberHistory.idOf(bureau, member), MemberHistory.class, MEMBERS));
+        return Optional.ofNullable(
+                mongo.findById(MemberHistory.idOf(bureau, member), MemberHistory.class, at(MEMBERS)));
     }
 
     /** Every member who was ever in {@code branch}; callers ask each about a day. */
@@ -86,7 +99,7 @@ public class Facts implements Knowledge {
                 Query.query(
                         Criteria.where("bureau").is(bureau).and("states.branch").is(branch)),
                 MemberHistory.class,
-                MEMBERS);
+                at(MEMBERS));
     }
 
     /** Members of {@code branch} on {@code day}, sorted by code. */
@@ -119,7 +132,7 @@ public class Facts implements Knowledge {
 
     /** Records an assignment; a relief learned earlier keeps its earlier end. */
     public void assign(FirstSecretaryAssigned assigned) {
-        var known = mongo.findById(assigned.assignment(), Assignment.class, ASSIGNMENTS);
+        var known = mongo.findById(assigned.assignment(), Assignment.class, at(ASSIGNMENTS));
         LocalDate to = known == null ? assigned.to() : earlier(known.to(), assigned.to());
         mongo.save(
                 new Assignment(
@@ -131,12 +144,12 @@ public class Facts implements Knowledge {
                         assigned.branch(),
                         assigned.from(),
                         to),
-                ASSIGNMENTS);
+                at(ASSIGNMENTS));
     }
 
     /** Ends a term early; the earliest end ever announced wins. */
     public Optional<Assignment> relieve(String assignment, LocalDate to) {
-        var known = mongo.findById(assignment, Assignment.class, ASSIGNMENTS);
+        var known = mongo.findById(assignment, Assignment.class, at(ASSIGNMENTS));
         if (known == null) {
             return Optional.empty();
         }
@@ -149,42 +162,42 @@ public class Facts implements Knowledge {
                 known.branch(),
                 known.from(),
                 earlier(known.to(), to));
-        mongo.save(relieved, ASSIGNMENTS);
+        mongo.save(relieved, at(ASSIGNMENTS));
         return Optional.of(relieved);
     }
 
     public Optional<Assignment> assignment(String id) {
-        return Optional.ofNullable(mongo.findById(id, Assignment.class, ASSIGNMENTS));
+        return Optional.ofNullable(mongo.findById(id, Assignment.class, at(ASSIGNMENTS)));
     }
 
     public List<Assignment> assignmentsOfBranch(String bureau, String branch) {
         return mongo.find(
                 Query.query(Criteria.where("bureau").is(bureau).and("branch").is(branch)),
                 Assignment.class,
-                ASSIGNMENTS);
+                at(ASSIGNMENTS));
     }
 
     public List<Assignment> assignmentsOf(String bureau, String member) {
         return mongo.find(
                 Query.query(Criteria.where("bureau").is(bureau).and("member").is(member)),
                 Assignment.class,
-                ASSIGNMENTS);
+                at(ASSIGNMENTS));
     }
 
     public List<Assignment> assignmentsOfBureau(String bureau) {
         return mongo.find(
                 Query.query(Criteria.where("bureau").is(bureau)).with(Sort.by("member", "from")),
                 Assignment.class,
-                ASSIGNMENTS);
+                at(ASSIGNMENTS));
     }
 
     /** Every bureau with first secretaries, for the clock's yearly roll-over. */
     public List<String> bureausWithAssignments() {
-        return mongo.findDistinct(new Query(), "bureau", ASSIGNMENTS, String.class);
+        return mongo.findDistinct(new Query(), "bureau", at(ASSIGNMENTS), String.class);
     }
 
     public List<Assignment> allAssignments() {
-        return mongo.findAll(Assignment.class, ASSIGNMENTS);
+        return mongo.findAll(Assignment.class, at(ASSIGNMENTS));
     }
 
     /**
@@ -192,11 +205,11 @@ public class Facts implements Knowledge {
      * it replaced (empty if it is new), or empty and false-y via {@code stored} when ignored.
      */
     public Recorded record(ActivityLogged logged, int revision) {
-        var known = mongo.findById(logged.id(), RecordedActivity.class, ACTIVITIES);
+        var known = mongo.findById(logged.id(), RecordedActivity.class, at(ACTIVITIES));
         if (known != null && (known.voided() || known.revision() > revision)) {
             return new Recorded(false, Optional.of(known));
         }
-        mongo.save(of(logged, revision), ACTIVITIES);
+        mongo.save(of(logged, revision), at(ACTIVITIES));
         return new Recorded(true, Optional.ofNullable(known));
     }
 
@@ -205,7 +218,7 @@ public class Facts implements Knowledge {
 
     /** Marks an activity voided, even before it is known; returns what was known of it. */
     public Optional<RecordedActivity> voidActivity(String id, String bureau, String branch) {
-        var known = mongo.findById(id, RecordedActivity.class, ACTIVITIES);
+        var known = mongo.findById(id, RecordedActivity.class, at(ACTIVITIES));
         mongo.upsert(
                 Query.query(Criteria.where("_id").is(id)),
                 new Update()
@@ -213,12 +226,12 @@ public class Facts implements Knowledge {
                         .setOnInsert("bureau", bureau)
                         .setOnInsert("branch", branch)
                         .setOnInsert("revision", 0),
-                ACTIVITIES);
+                at(ACTIVITIES));
         return Optional.ofNullable(known);
     }
 
     public Optional<RecordedActivity> activity(String id) {
-        return Optional.ofNullable(mongo.findById(id, RecordedActivity.class, ACTIVITIES));
+        return Optional.ofNullable(mongo.findById(id, RecordedActivity.class, at(ACTIVITIES)));
     }
 
     @Override
@@ -234,7 +247,7 @@ public class Facts implements Knowledge {
                                         .lte(to))
                                 .with(Sort.by("occurredOn", "_id")),
                         RecordedActivity.class,
-                        ACTIVITIES)
+                        at(ACTIVITIES))
                 .stream()
                 .filter(a -> !a.voided() && a.type() != null)
                 .toList();
@@ -251,7 +264,7 @@ public class Facts implements Knowledge {
                                         .lte(to))
                                 .with(Sort.by("occurredOn", "_id")),
                         RecordedActivity.class,
-                        ACTIVITIES)
+                        at(ACTIVITIES))
                 .stream()
                 .filter(a -> !a.voided() && a.type() != null)
                 .toList();

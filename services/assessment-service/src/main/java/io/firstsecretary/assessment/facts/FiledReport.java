@@ -9,6 +9,6 @@ public record FiledReport(
         @Id String id, String bureau, List<String> bureauPath, String month, String filedBy, Instant filedAt) {
 
     public static String idOf(String bureau, String month) {
-        return bureau + "/bureau-meeting/" + month;
+        return bureau + ":bureau-meeting:" + month;
     }
 }

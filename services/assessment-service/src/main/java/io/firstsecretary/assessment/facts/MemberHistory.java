@@ -24,7 +24,7 @@ public record MemberHistory(@Id String id, String bureau, String member, String 
         return states.stream()
                 .filter(s -> s.effectiveOn() == null || !s.effectiveOn().isAfter(day))
                 .max(Comparator.comparing((State s) -> s.effectiveOn() == null ? LocalDate.MIN : s.effectiveOn())
-                        .thenComparing(s -> s.recordedAt() == null ? "" : s.recordedAt()));
+                        .thenComparingLong(State::offset));
     }
 
     public boolean memberOf(String branch, LocalDate day) {
@@ -41,12 +41,13 @@ public record MemberHistory(@Id String id, String bureau, String member, String 
     /**
      * One state of the member from {@code effectiveOn} (absent: since registration).
      *
-     * @param recordedAt orders two states of the same day
+     * @param offset the event's position on the organisation topic, where a bureau's events keep
+     *     their order: it orders two states of the same day
      */
     public record State(
             String event,
             LocalDate effectiveOn,
-            String recordedAt,
+            long offset,
             String branch,
             String partyGroup,
             List<String> roles,

@@ -26,6 +26,6 @@ public record Review(
     }
 
     public static String idOf(String bureau, String assignee, String quarter) {
-        return bureau + "/" + assignee + "/" + quarter;
+        return bureau + ":" + assignee + ":" + quarter;
     }
 }

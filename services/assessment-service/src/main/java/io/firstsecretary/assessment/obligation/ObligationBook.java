@@ -2,9 +2,9 @@ package io.firstsecretary.assessment.obligation;
 
 import io.firstsecretary.assessment.catalogue.CatalogueChanged;
 import io.firstsecretary.assessment.catalogue.Catalogues;
-import io.firstsecretary.assessment.catalogue.DutyCatalogue;
 import io.firstsecretary.assessment.facts.Assignment;
 import io.firstsecretary.assessment.facts.Bureau;
+import io.firstsecretary.assessment.facts.Change;
 import io.firstsecretary.assessment.facts.Facts;
 import io.firstsecretary.assessment.period.Period;
 import io.firstsecretary.contracts.EventType;
@@ -23,10 +23,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.function.Function;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -47,61 +48,70 @@ public class ObligationBook {
     public static final String OBLIGATIONS = "obligations";
     private static final Logger log = LoggerFactory.getLogger(ObligationBook.class);
     private static final int ATTEMPTS = 20;
+    private static final String OFFICE = "WAIVED_BY_OFFICE";
 
     private final MongoTemplate mongo;
     private final Outbox outbox;
     private final Facts facts;
     private final Catalogues catalogues;
     private final Clock clock;
+    private final boolean announce;
+    private final Set<String> openedYears = ConcurrentHashMap.newKeySet();
 
+    @Autowired
     ObligationBook(MongoTemplate mongo, Outbox outbox, Facts facts, Catalogues catalogues, Clock clock) {
+        this(mongo, outbox, facts, catalogues, clock, true);
+    }
+
+    /**
+     * A book over {@code facts}' generation; one that does not {@code announce} writes no events (a
+     * rebuild: what it computes was announced when it first happened).
+     */
+    public ObligationBook(
+            MongoTemplate mongo, Outbox outbox, Facts facts, Catalogues catalogues, Clock clock, boolean announce) {
         this.mongo = mongo;
         this.outbox = outbox;
         this.facts = facts;
         this.catalogues = catalogues;
         this.clock = clock;
+        this.announce = announce;
     }
 
-    /** Why obligations are being recomputed; decides the reason a reopened obligation gives. */
-    public enum Cause {
-        EVIDENCE_VOIDED,
-        EVIDENCE_CORRECTED,
-        REQUIREMENTS_CHANGED
+    /** The collection of the obligations this book keeps. */
+    public String collection() {
+        return facts.generation().of(OBLIGATIONS);
     }
 
-    /** Recomputes every obligation of an assignment, over every year of its term up to this one. */
-    public void recomputeAssignment(String assignmentId, Cause cause) {
-        facts.assignment(assignmentId).ifPresent(a -> {
-            var catalogueOn = catalogues.forBureau(a.bureauPath());
-            retrying(() -> reconcile(a.id(), owedBy(a, catalogueOn), cause));
-            recomputeBureau(a.bureau(), a.bureauPath());
-        });
-    }
-
-    /** Recomputes what a branch's first secretaries and (with the branch section on) the branch owe. */
-    public void recomputeBranch(String bureau, String branch, Cause cause) {
-        for (Assignment a : facts.assignmentsOfBranch(bureau, branch)) {
-            recomputeAssignment(a.id(), cause);
-        }
-        facts.bureau(bureau).ifPresent(b -> {
-            var catalogueOn = catalogues.forBureau(b.path());
-            var owed = new ArrayList<Owed>();
-            for (int year : years(LocalDate.of(today().getYear(), 1, 1), null)) {
-                owed.addAll(ObligationRules.owedByBranch(bureau, b.path(), branch, year, catalogueOn));
+    /** Recomputes what a change of facts can have touched. */
+    public void recompute(Change change) {
+        switch (change.scope()) {
+            case ASSIGNMENT ->
+                facts.assignment(change.key()).ifPresent(a -> {
+                    recomputeAssignment(a, change.reason());
+                    recomputeBureau(a.bureau(), a.bureauPath());
+                });
+            case BRANCH -> {
+                for (Assignment a : facts.assignmentsOfBranch(change.bureau(), change.key())) {
+                    recomputeAssignment(a, change.reason());
+                }
+                recomputeBranchOwn(change.bureau(), change.key(), change.reason());
             }
-            retrying(() -> reconcile("branch:" + bureau + "/" + branch, owed, cause));
-        });
+            case BUREAU -> recomputeSubtree(change.bureau());
+        }
     }
 
-    /** Recomputes the obligations of every assignment a member holds in a bureau. */
-    public void recomputeMember(String bureau, String member, Cause cause) {
-        facts.assignmentsOf(bureau, member).forEach(a -> recomputeAssignment(a.id(), cause));
+    /** Recomputes the obligations of every assignment a member holds in a bureau (e.g. after a review). */
+    public void recomputeMember(String bureau, String member) {
+        facts.assignmentsOf(bureau, member).forEach(a -> recomputeAssignment(a, Change.Reason.REQUIREMENTS_CHANGED));
     }
 
-    /** Recomputes the bureau's own duties for this year (每月局务会专题汇报). */
+    /** Recomputes the bureau's own duties of this year and the last (每月局务会专题汇报). */
     public void recomputeBureau(String bureau, List<String> path) {
-        var owed = ObligationRules.owedByBureau(bureau, path, today().getYear(), catalogues.forBureau(path));
-        retrying(() -> reconcile("bureau:" + bureau, owed, Cause.REQUIREMENTS_CHANGED));
+        var catalogueOn = catalogues.forBureau(path);
+        var years = recentYears();
+        var owed = new ArrayList<Owed>();
+        years.forEach(year -> owed.addAll(ObligationRules.owedByBureau(bureau, path, year, catalogueOn)));
+        retrying(() -> reconcile("bureau:" + bureau, years, owed, Change.Reason.REQUIREMENTS_CHANGED));
     }
 
     /** Recomputes everything a bureau and the bureaus below it owe, e.g. after a catalogue change. */
@@ -110,6 +120,7 @@ public class ObligationBook {
         recomputeSubtree(changed.bureau());
     }
 
+    /** Recomputes every obligation of a bureau and the bureaus below it; the number of assignments. */
     public int recomputeSubtree(String bureau) {
         var bureaus = new ArrayList<>(facts.subtree(bureau));
         if (bureaus.stream().noneMatch(b -> b.code().equals(bureau))) {
@@ -122,13 +133,11 @@ public class ObligationBook {
         for (Bureau b : bureaus) {
             recomputeBureau(b.code(), b.path());
             for (Assignment a : facts.assignmentsOfBureau(b.code())) {
-                recomputeAssignment(a.id(), Cause.REQUIREMENTS_CHANGED);
+                recomputeAssignment(a, Change.Reason.REQUIREMENTS_CHANGED);
                 assignments++;
             }
             for (var branch : facts.branches(b.code())) {
-                if (!branch.dissolved()) {
-                    recomputeBranch(b.code(), branch.code(), Cause.REQUIREMENTS_CHANGED);
-                }
+                recomputeBranchOwn(b.code(), branch.code(), Change.Reason.REQUIREMENTS_CHANGED);
             }
         }
         log.info(
@@ -137,6 +146,33 @@ public class ObligationBook {
                 assignments,
                 bureau);
         return assignments;
+    }
+
+    /** Every obligation of an assignment, over every year of its term up to this one. */
+    private void recomputeAssignment(Assignment a, Change.Reason reason) {
+        var catalogueOn = catalogues.forBureau(a.bureauPath());
+        var years = years(a.from(), a.to());
+        var owed = new ArrayList<Owed>();
+        years.forEach(year -> owed.addAll(ObligationRules.owedBy(a, year, catalogueOn)));
+        retrying(() -> reconcile(a.id(), years, owed, reason));
+        openedYears.add(a.id() + "|" + today().getYear());
+    }
+
+    /** The branch's own duties (三会一课, 主题党日) of this year and the last; none once it is gone. */
+    private void recomputeBranchOwn(String bureau, String branch, Change.Reason reason) {
+        var path = facts.bureau(bureau).map(Bureau::path).orElse(null);
+        if (path == null) {
+            return;
+        }
+        boolean standing =
+                facts.branches(bureau).stream().anyMatch(b -> b.code().equals(branch) && !b.dissolved());
+        var catalogueOn = catalogues.forBureau(path);
+        var years = recentYears();
+        var owed = new ArrayList<Owed>();
+        if (standing) {
+            years.forEach(year -> owed.addAll(ObligationRules.owedByBranch(bureau, path, branch, year, catalogueOn)));
+        }
+        retrying(() -> reconcile("branch:" + bureau + "/" + branch, years, owed, reason));
     }
 
     /**
@@ -150,9 +186,8 @@ public class ObligationBook {
                 .and("dueOn")
                 .lt(today));
         int overdue = 0;
-        for (Obligation o : mongo.find(due, Obligation.class, OBLIGATIONS)) {
-            var result = outbox.update(
-                    OBLIGATIONS,
+        for (Obligation o : mongo.find(due, Obligation.class, collection())) {
+            var result = update(
                     expecting(o),
                     new Update().set("status", ObligationStatus.OVERDUE.name()).inc("revision", 1),
                     List.of(overdue(o)));
@@ -160,30 +195,40 @@ public class ObligationBook {
         }
         int year = today.getYear();
         for (Assignment a : facts.allAssignments()) {
-            if ((a.to() == null || a.to().getYear() >= year) && !a.from().isAfter(today)) {
-                var opened = Query.query(
-                        Criteria.where("scopeKey").is(a.id()).and("period").regex("^" + year));
-                if (!mongo.exists(opened, OBLIGATIONS)) {
-                    recomputeAssignment(a.id(), Cause.REQUIREMENTS_CHANGED);
-                }
+            boolean standing =
+                    (a.to() == null || a.to().getYear() >= year) && !a.from().isAfter(today);
+            if (standing && !openedYears.contains(a.id() + "|" + year)) {
+                recomputeAssignment(a, Change.Reason.REQUIREMENTS_CHANGED);
+                recomputeBureau(a.bureau(), a.bureauPath());
             }
         }
         return overdue;
     }
 
-    /** The party-building office waives an obligation with a reason; an event announces it. */
-    public Optional<ObligationView> waive(String bureau, String id, String note, String by) {
+    /** The outcome of asking to waive an obligation. */
+    public sealed interface Waiving {
+        record Waived(ObligationView obligation) implements Waiving {}
+
+        record AlreadyMet(ObligationView obligation) implements Waiving {}
+
+        record NotFound() implements Waiving {}
+    }
+
+    /** The party-building office waives an obligation (豁免) with a reason; an event announces it. */
+    public Waiving waive(String bureau, String id, String note, String by) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            var o = mongo.findById(id, Obligation.class, OBLIGATIONS);
+            var o = mongo.findById(id, Obligation.class, collection());
             if (o == null || !o.bureau().equals(bureau)) {
-                return Optional.empty();
+                return new Waiving.NotFound();
+            }
+            if (o.settled()) {
+                return new Waiving.AlreadyMet(ObligationView.of(o));
             }
             if (o.status() == ObligationStatus.WAIVED) {
-                return Optional.of(ObligationView.of(o));
+                return new Waiving.Waived(ObligationView.of(o));
             }
-            var waiver = new Obligation.Waiver("WAIVED_BY_OFFICE", note, by, clock.instant());
-            var result = outbox.update(
-                    OBLIGATIONS,
+            var waiver = new Obligation.Waiver(OFFICE, note, by, clock.instant());
+            var result = update(
                     expecting(o),
                     new Update()
                             .set("status", ObligationStatus.WAIVED.name())
@@ -191,19 +236,16 @@ public class ObligationBook {
                             .inc("revision", 1),
                     List.of(waived(o, waiver)));
             if (result.getModifiedCount() == 1) {
-                return Optional.ofNullable(mongo.findById(id, Obligation.class, OBLIGATIONS))
-                        .map(ObligationView::of);
+                return new Waiving.Waived(ObligationView.of(mongo.findById(id, Obligation.class, collection())));
             }
         }
         throw new IllegalStateException("Obligation " + id + " kept changing while being waived");
     }
 
-    private List<Owed> owedBy(Assignment a, Function<LocalDate, Optional<DutyCatalogue>> catalogueOn) {
-        var owed = new ArrayList<Owed>();
-        for (int year : years(a.from(), a.to())) {
-            owed.addAll(ObligationRules.owedBy(a, year, catalogueOn));
-        }
-        return owed;
+    /** This year and the last: the last year's duties may still be met late in January. */
+    private List<Integer> recentYears() {
+        int year = today().getYear();
+        return List.of(year - 1, year);
     }
 
     private List<Integer> years(LocalDate from, LocalDate to) {
@@ -218,23 +260,27 @@ public class ObligationBook {
         return years;
     }
 
-    /** Brings the stored obligations of {@code scopeKey} to what is owed; false if a write raced. */
-    private boolean reconcile(String scopeKey, List<Owed> owed, Cause cause) {
+    /**
+     * Brings the stored obligations of {@code scopeKey} in {@code years} to what is owed; false if a
+     * write raced. One no longer owed (its term now covers too little of the period) is waived,
+     * unless it was met: work done stays done.
+     */
+    private boolean reconcile(String scopeKey, List<Integer> years, List<Owed> owed, Change.Reason reason) {
         LocalDate today = today();
         Map<String, Obligation> stored = new HashMap<>();
-        mongo.find(Query.query(Criteria.where("scopeKey").is(scopeKey)), Obligation.class, OBLIGATIONS)
+        mongo.find(Query.query(Criteria.where("scopeKey").is(scopeKey)), Obligation.class, collection()).stream()
+                .filter(o -> years.contains(Period.parse(o.period()).year()))
                 .forEach(o -> stored.put(o.id(), o));
         for (Owed o : owed) {
             var assessed = ObligationRules.assess(o, facts);
-            if (!write(stored.remove(o.id()), assessed, today, cause)) {
+            if (!write(stored.remove(o.id()), assessed, today, reason)) {
                 return false;
             }
         }
         for (Obligation gone : stored.values()) {
-            if (gone.status() != ObligationStatus.WAIVED) {
+            if (gone.status() != ObligationStatus.WAIVED && !gone.settled()) {
                 var waiver = new Obligation.Waiver("PERIOD_NOT_COVERED", null, null, clock.instant());
-                var result = outbox.update(
-                        OBLIGATIONS,
+                var result = update(
                         expecting(gone),
                         new Update()
                                 .set("status", ObligationStatus.WAIVED.name())
@@ -249,10 +295,12 @@ public class ObligationBook {
         return true;
     }
 
-    private boolean write(Obligation before, Assessed assessed, LocalDate today, Cause cause) {
+    private boolean write(Obligation before, Assessed assessed, LocalDate today, Change.Reason reason) {
         Owed o = assessed.owed();
-        boolean officeWaiver =
-                before != null && before.waiver() != null && before.waiver().by() != null;
+        boolean officeWaiver = before != null
+                && before.waiver() != null
+                && OFFICE.equals(before.waiver().reason())
+                && !assessed.met();
         ObligationStatus status = officeWaiver ? ObligationStatus.WAIVED : assessed.statusOn(today);
         var after = new Obligation(
                 o.id(),
@@ -277,8 +325,8 @@ public class ObligationBook {
         if (before == null) {
             var events = new ArrayList<OutboxEvent>();
             events.add(opened(after));
-            events.addAll(transition(ObligationStatus.OPEN, after, cause));
-            return outbox.insertIfAbsent(OBLIGATIONS, after.id(), after, events);
+            events.addAll(transition(ObligationStatus.OPEN, after, reason));
+            return outbox.insertIfAbsent(collection(), after.id(), after, announce ? events : List.of());
         }
         if (sameState(before, after)) {
             return true;
@@ -286,9 +334,9 @@ public class ObligationBook {
         var events = new ArrayList<OutboxEvent>();
         if (before.status() == ObligationStatus.WAIVED && status != ObligationStatus.WAIVED) {
             events.add(opened(after));
-            events.addAll(transition(ObligationStatus.OPEN, after, cause));
+            events.addAll(transition(ObligationStatus.OPEN, after, reason));
         } else {
-            events.addAll(transition(before.status(), after, cause));
+            events.addAll(transition(before.status(), after, reason));
         }
         var update = new Update()
                 .set("windowStart", after.windowStart())
@@ -302,15 +350,19 @@ public class ObligationBook {
                 .set("waiver", after.waiver())
                 .set("owedBy", after.owedBy())
                 .inc("revision", 1);
-        return outbox.update(OBLIGATIONS, expecting(before), update, events).getModifiedCount() == 1;
+        return update(expecting(before), update, events).getModifiedCount() == 1;
     }
 
-    private List<OutboxEvent> transition(ObligationStatus from, Obligation to, Cause cause) {
+    private com.mongodb.client.result.UpdateResult update(Query query, Update update, List<OutboxEvent> events) {
+        return outbox.update(collection(), query, update, announce ? events : List.of());
+    }
+
+    private List<OutboxEvent> transition(ObligationStatus from, Obligation to, Change.Reason reason) {
         var events = new ArrayList<OutboxEvent>();
         if (!from.met() && to.status().met()) {
             events.add(fulfilled(to));
         } else if (from.met() && !to.status().met() && to.status() != ObligationStatus.WAIVED) {
-            events.add(reopened(to, cause));
+            events.add(reopened(to, reason));
         }
         if (to.status() == ObligationStatus.OVERDUE && from != ObligationStatus.OVERDUE) {
             events.add(overdue(to));
@@ -383,7 +435,7 @@ public class ObligationBook {
                         o.evidence()));
     }
 
-    private OutboxEvent reopened(Obligation o, Cause cause) {
+    private OutboxEvent reopened(Obligation o, Change.Reason reason) {
         return eventOf(
                 Events.OBLIGATION_REOPENED,
                 o,
@@ -396,7 +448,7 @@ public class ObligationBook {
                         o.assignee(),
                         o.branch(),
                         o.dueOn(),
-                        cause.name(),
+                        reason.name(),
                         o.evidence()));
     }
 

@@ -1,6 +1,8 @@
 package io.firstsecretary.assessment.obligation;
 
 import io.firstsecretary.assessment.period.Period;
+import io.firstsecretary.kit.web.Codes;
+import io.firstsecretary.kit.web.ConflictException;
 import io.firstsecretary.kit.web.NotFoundException;
 import io.firstsecretary.kit.web.Paged;
 import io.firstsecretary.kit.web.UnprocessableException;
@@ -82,15 +84,15 @@ class ObligationController {
                 .with(Sort.by("dueOn", "duty", "assignee", "branch"))
                 .skip((long) page * size)
                 .limit(size);
-        var items = mongo.find(query, Obligation.class, ObligationBook.OBLIGATIONS).stream()
+        var items = mongo.find(query, Obligation.class, book.collection()).stream()
                 .map(o -> ObligationView.of(o, today))
                 .toList();
-        return new Paged<>(items, page, size, mongo.count(Query.query(criteria), ObligationBook.OBLIGATIONS));
+        return new Paged<>(items, page, size, mongo.count(Query.query(criteria), book.collection()));
     }
 
     @GetMapping("/obligations/{id}")
     ObligationView one(@PathVariable String bureau, @PathVariable String id) {
-        var o = mongo.findById(id, Obligation.class, ObligationBook.OBLIGATIONS);
+        var o = mongo.findById(id, Obligation.class, book.collection());
         if (o == null || !o.bureau().equals(bureau)) {
             throw new NotFoundException("No obligation " + id + " in bureau " + bureau);
         }
@@ -106,8 +108,19 @@ class ObligationController {
         if (body.reason().length() > 500) {
             throw new UnprocessableException("reason", "reason must be at most 500 characters");
         }
-        return book.waive(bureau, id, body.reason().strip(), body.by())
-                .orElseThrow(() -> new NotFoundException("No obligation " + id + " in bureau " + bureau));
+        if (body.by() != null && !body.by().matches(Codes.PATTERN)) {
+            throw new UnprocessableException("by", "by is the member code of who waived it: " + Codes.MESSAGE);
+        }
+        var waiving = book.waive(bureau, id, body.reason().strip(), body.by());
+        if (waiving instanceof ObligationBook.Waiving.Waived waived) {
+            return waived.obligation();
+        }
+        if (waiving instanceof ObligationBook.Waiving.AlreadyMet met) {
+            throw new ConflictException(
+                    "status",
+                    "obligation " + id + " is already " + met.obligation().status() + ": met work is not waived");
+        }
+        throw new NotFoundException("No obligation " + id + " in bureau " + bureau);
     }
 
     /** Who a first secretary has talked with this year, and who is still missing (谈心谈话全覆盖). */
@@ -123,7 +136,7 @@ class ObligationController {
                         .and("period")
                         .regex("^" + year))
                 .with(Sort.by("period"));
-        var obligations = mongo.find(query, Obligation.class, ObligationBook.OBLIGATIONS);
+        var obligations = mongo.find(query, Obligation.class, book.collection());
         if (obligations.isEmpty()) {
             throw new NotFoundException("No talk duties of " + assignee + " in " + year + " in bureau " + bureau);
         }

@@ -15,10 +15,12 @@ import org.springframework.stereotype.Component;
 public class Obligations {
 
     private final MongoTemplate mongo;
+    private final ObligationBook book;
     private final Clock clock;
 
-    Obligations(MongoTemplate mongo, Clock clock) {
+    Obligations(MongoTemplate mongo, ObligationBook book, Clock clock) {
         this.mongo = mongo;
+        this.book = book;
         this.clock = clock;
     }
 
@@ -28,7 +30,7 @@ public class Obligations {
         var query = Query.query(
                         Criteria.where("bureau").is(bureau).and("period").regex("^" + year))
                 .with(Sort.by("dueOn", "duty", "assignee", "branch"));
-        return mongo.find(query, Obligation.class, ObligationBook.OBLIGATIONS).stream()
+        return mongo.find(query, Obligation.class, book.collection()).stream()
                 .map(o -> ObligationView.of(o, today))
                 .toList();
     }

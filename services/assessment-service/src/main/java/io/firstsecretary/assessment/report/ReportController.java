@@ -9,6 +9,7 @@ import io.firstsecretary.assessment.period.Period;
 import io.firstsecretary.contracts.Events;
 import io.firstsecretary.contracts.assessment.BureauMeetingReportFiled;
 import io.firstsecretary.kit.outbox.Outbox;
+import io.firstsecretary.kit.web.Codes;
 import io.firstsecretary.kit.web.UnprocessableException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -94,13 +95,20 @@ class ReportController {
             @PathVariable String bureau, @PathVariable String month, @RequestBody(required = false) Filing body) {
         Period period = parse(month);
         var path = paths.of(bureau);
+        if (body != null && body.filedBy() != null && !body.filedBy().matches(Codes.PATTERN)) {
+            throw new UnprocessableException("filedBy", "filedBy is a member code: " + Codes.MESSAGE);
+        }
+        // Filing again records who filed last but keeps the day it was first filed: it was not late.
+        var firstFiled = facts.filedReport(bureau, period.toString())
+                .map(FiledReport::filedAt)
+                .orElse(clock.instant());
         var filed = new FiledReport(
                 FiledReport.idOf(bureau, period.toString()),
                 bureau,
                 path,
                 period.toString(),
                 body == null ? null : body.filedBy(),
-                clock.instant());
+                firstFiled);
         var event = outbox.event(
                 Events.BUREAU_MEETING_REPORT_FILED,
                 filed.id(),

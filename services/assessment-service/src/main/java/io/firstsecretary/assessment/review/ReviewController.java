@@ -11,6 +11,7 @@ import io.firstsecretary.contracts.Events;
 import io.firstsecretary.contracts.assessment.EvaluationRecorded;
 import io.firstsecretary.contracts.assessment.ReviewRecorded;
 import io.firstsecretary.kit.outbox.Outbox;
+import io.firstsecretary.kit.web.Codes;
 import io.firstsecretary.kit.web.FieldError;
 import io.firstsecretary.kit.web.UnprocessableException;
 import java.time.Clock;
@@ -67,6 +68,9 @@ class ReviewController {
         if (body.grade() == null) {
             errors.add(FieldError.of("grade", "grade must be EXCELLENT, GOOD, FAIR or POOR"));
         }
+        if (body.reviewedBy() != null && !body.reviewedBy().matches(Codes.PATTERN)) {
+            errors.add(FieldError.of("reviewedBy", "reviewedBy is a member code: " + Codes.MESSAGE));
+        }
         if (body.comment() != null && body.comment().length() > 2000) {
             errors.add(FieldError.of("comment", "comment must be at most 2000 characters"));
         }
@@ -80,6 +84,10 @@ class ReviewController {
             throw new UnprocessableException(errors);
         }
         var a = assignment.get();
+        // A review recorded again keeps the day the quarter was first reviewed: correcting it is not late.
+        var recordedAt = facts.review(bureau, a.member(), quarter.toString())
+                .map(Review::recordedAt)
+                .orElse(clock.instant());
         var review = new Review(
                 Review.idOf(bureau, a.member(), quarter.toString()),
                 bureau,
@@ -90,7 +98,7 @@ class ReviewController {
                 body.grade(),
                 body.comment(),
                 body.reviewedBy(),
-                clock.instant());
+                recordedAt);
         var event = outbox.event(
                 Events.REVIEW_RECORDED,
                 review.id(),
@@ -109,7 +117,7 @@ class ReviewController {
                         review.reviewedBy(),
                         review.recordedAt()));
         outbox.save(Facts.REVIEWS, review.id(), review, List.of(event));
-        book.recomputeMember(bureau, a.member(), ObligationBook.Cause.REQUIREMENTS_CHANGED);
+        book.recomputeMember(bureau, a.member());
         return review;
     }
 

@@ -69,7 +69,7 @@ public final class Scoring {
                     "GRADE " + r.grade(),
                     points,
                     List.of(r.id()),
-                    LocalDate.ofInstant(r.recordedAt(), Period.ZONE)));
+                    Period.parse(r.quarter()).end()));
         }
         var yearPolicy = policyOn.apply(LocalDate.of(in.year(), 1, 1));
         for (RecordedActivity a : in.activities()) {

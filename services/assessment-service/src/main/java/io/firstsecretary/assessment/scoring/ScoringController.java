@@ -5,7 +5,6 @@ import io.firstsecretary.assessment.facts.Facts;
 import io.firstsecretary.assessment.period.Period;
 import io.firstsecretary.assessment.versioning.BureauVersions.Version;
 import io.firstsecretary.kit.web.FieldError;
-import io.firstsecretary.kit.web.NotFoundException;
 import io.firstsecretary.kit.web.UnprocessableException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -72,8 +71,7 @@ class ScoringController {
             @PathVariable String bureau,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
         LocalDate day = on == null ? LocalDate.now(clock.withZone(Period.ZONE)) : on;
-        return policies.inForce(paths.of(bureau), day)
-                .orElseThrow(() -> new NotFoundException("No scoring policy is in force on " + day));
+        return policies.inForce(paths.of(bureau), day);
     }
 
     @GetMapping("/scoring-policy/versions")

@@ -5,7 +5,6 @@ import io.firstsecretary.assessment.versioning.BureauVersions.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
@@ -33,8 +32,9 @@ public class ScoringPolicies {
         return day -> inForce.apply(day).map(Version::value).orElse(defaults);
     }
 
-    Optional<Version<ScoringPolicy>> inForce(List<String> path, LocalDate day) {
-        return versions.inForce(path, day);
+    /** The version in force; before any version applies, the default (as scorecards use it). */
+    Version<ScoringPolicy> inForce(List<String> path, LocalDate day) {
+        return versions.inForce(path, day).orElse(new Version<>(null, null, defaults));
     }
 
     List<Version<ScoringPolicy>> versions(String bureau) {

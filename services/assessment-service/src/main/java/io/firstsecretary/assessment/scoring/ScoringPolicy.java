@@ -41,7 +41,7 @@ public record ScoringPolicy(
         promotionBonus = promotionBonus == null ? Map.of() : Map.copyOf(promotionBonus);
         talkCoverage = talkCoverage == null ? new TalkCoverage("MEMBER_TALK_COVERAGE", 0) : talkCoverage;
         commitmentItem = commitmentItem == null ? new CommitmentPoints(0, 0) : commitmentItem;
-        vetoes = vetoes == null ? new Vetoes(true, false) : vetoes;
+        vetoes = vetoes == null ? new Vetoes(true, true) : vetoes;
     }
 
     public static ScoringPolicy defaultPolicy() {

@@ -141,12 +141,12 @@ class ScoringTest {
                         "ANNUAL_COMMITMENT 2026 ITEM i2 PARTLY_ACHIEVED 1.0 [c1, y1]",
                         "YEAR_END_EVALUATION 2026 SATISFACTION 0.75 7.5 [ev]");
         assertThat(card.total()).isEqualTo(32.0);
-        // Partial coverage only counts for the year; the rest is placed on the day it was earned.
+        // Partial coverage only counts for the year; a review counts in the quarter it reviews; the
+        // rest is placed on the day it was earned (the late Q2 research on 2 July, in Q3).
         assertThat(card.pointsBetween(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31)))
-                .isEqualTo(3.0);
-        // Q2: the review (8), the promotion (3) and the commitment items (2 + 1) were known by June.
+                .isEqualTo(11.0);
         assertThat(card.pointsBetween(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 6, 30)))
-                .isEqualTo(14.0);
+                .isEqualTo(6.0);
     }
 
     @Test

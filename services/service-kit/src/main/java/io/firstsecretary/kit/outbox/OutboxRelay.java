@@ -34,7 +34,7 @@ public class OutboxRelay {
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
-    private final List<String> collections;
+    private final OutboxCollections collections;
     private final int batchSize;
     private final Duration sendTimeout;
 
@@ -44,9 +44,18 @@ public class OutboxRelay {
             List<String> collections,
             int batchSize,
             Duration sendTimeout) {
+        this(mongo, kafka, fixed(collections), batchSize, sendTimeout);
+    }
+
+    public OutboxRelay(
+            MongoTemplate mongo,
+            KafkaTemplate<String, byte[]> kafka,
+            OutboxCollections collections,
+            int batchSize,
+            Duration sendTimeout) {
         this.mongo = mongo;
         this.kafka = kafka;
-        this.collections = List.copyOf(collections);
+        this.collections = collections;
         this.batchSize = batchSize;
         this.sendTimeout = sendTimeout;
     }
@@ -62,7 +71,7 @@ public class OutboxRelay {
         boolean more = true;
         while (more) {
             var pending = new ArrayList<PendingDocument>();
-            collections.forEach(collection -> pending.addAll(pending(collection)));
+            collections.names().forEach(collection -> pending.addAll(pending(collection)));
             pending.sort(Comparator.comparingLong(PendingDocument::since));
             publishAll(pending);
             pending.forEach(this::acknowledge);
@@ -70,6 +79,11 @@ public class OutboxRelay {
             more = pending.size() >= batchSize;
         }
         return published;
+    }
+
+    private static OutboxCollections fixed(List<String> collections) {
+        var names = List.copyOf(collections);
+        return () -> names;
     }
 
     /** Scheduled entry point; failures are logged and retried on the next tick. */
