@@ -62,6 +62,9 @@ abstract class AssessmentScenarios {
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
 
+    @Autowired
+    OutboxRelay relay;
+
     ApiClient api;
     TopicProbe topics;
     String bureau;
@@ -714,6 +717,88 @@ abstract class AssessmentScenarios {
                                     .get("overdue")
                                     .asInt());
         });
+    }
+
+    /**
+     * An operator's rebuild replays the topics into a fresh generation and switches to it: the
+     * obligations come out the same (the office's waiver included), nothing is announced again, and
+     * new work afterwards is assessed and announced in the new generation.
+     */
+    @Test
+    void aRebuildFromTheTopicsEqualsTheLiveProjectionsAndAnnouncesNothingAgain() {
+        register("lisi", "BRANCH_SECRETARY");
+        register("sunqi");
+        assign("wangjun", "zgnf", LocalDate.of(2026, 1, 1), null);
+        var research = activity("FOUR_TRUE_RESEARCH", "wangjun", LocalDate.of(2026, 5, 2));
+        var lecture = activity("PARTY_LECTURE", "wangjun", LocalDate.of(2026, 7, 2));
+        for (var logged : List.of(research, lecture, talk("wangjun", LocalDate.of(2026, 7, 6), "lisi"))) {
+            topics.publish(
+                    Events.ACTIVITY_LOGGED, bureau + "/zgnf", UUID.randomUUID().toString(), bureau, logged);
+        }
+        topics.publish(
+                Events.ACTIVITY_VOIDED,
+                bureau + "/zgnf",
+                UUID.randomUUID().toString(),
+                bureau,
+                new ActivityVoided(
+                        lecture.id(), bureau, path, "zgnf", "录错", null, Instant.parse("2026-08-03T01:00:00Z")));
+        topics.awaitConsumed("assessment-service", Topics.ACTIVITY, WAIT);
+        var opinion = awaitObligation("wangjun", "GUIDANCE_OPINION", "2026-Q3");
+        assertThat(api.post(
+                                "/api/v1/bureaus/" + bureau + "/obligations/"
+                                        + opinion.get("id").asString() + "/waive",
+                                "{\"reason\":\"借调\"}")
+                        .status())
+                .isEqualTo(200);
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(status("wangjun", "KEY_PERSON_TALKS", "2026-H2"))
+                        .isEqualTo("MET"));
+        var before = snapshot();
+        relay.relayPending();
+        long announced = assessmentEvents();
+        int generation =
+                api.get("/actuator/projections").body().get("liveGeneration").asInt();
+
+        var started = api.post("/actuator/projections", "{}");
+        assertThat(started.status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            var status = api.get("/actuator/projections").body();
+            assertThat(status.get("phase").asString()).isEqualTo("DONE");
+            assertThat(status.get("liveGeneration").asInt()).isEqualTo(generation + 1);
+        });
+
+        assertThat(snapshot()).isEqualTo(before);
+        relay.relayPending();
+        assertThat(assessmentEvents()).isEqualTo(announced);
+        assertThat(status("wangjun", "GUIDANCE_OPINION", "2026-Q3")).isEqualTo("WAIVED");
+        topics.publish(
+                Events.ACTIVITY_LOGGED,
+                bureau + "/zgnf",
+                UUID.randomUUID().toString(),
+                bureau,
+                activity("REPORT_HEARING", "wangjun", LocalDate.of(2026, 7, 30)));
+        assertMetOnceBy("REPORT_HEARING", "2026-Q3", null);
+        // the only new event of this bureau: that hearing's fulfilment
+        await().atMost(WAIT).untilAsserted(() -> assertThat(assessmentEvents()).isEqualTo(announced + 1));
+    }
+
+    /** Every obligation of the bureau, as the API shows it, by id. */
+    private java.util.Map<String, String> snapshot() {
+        var all = new java.util.TreeMap<String, String>();
+        var items = api.get("/api/v1/bureaus/" + bureau + "/obligations?size=500")
+                .body()
+                .get("items");
+        items.values().forEach(o -> all.put(o.get("id").asString(), o.toString()));
+        return all;
+    }
+
+    /** Distinct events of this bureau on the assessment topic (a relay may publish one twice). */
+    private long assessmentEvents() {
+        return topics.readAll(Topics.ASSESSMENT).stream()
+                .filter(r -> TopicProbe.header(r, "ce_bureau").orElse("").equals(bureau))
+                .map(r -> TopicProbe.header(r, "ce_id").orElseThrow())
+                .distinct()
+                .count();
     }
 
     private JsonNode awaitObligation(String assignee, String duty, String period) {

@@ -29,6 +29,7 @@ public class Facts implements Knowledge {
     public static final String REVIEWS = "reviews";
     public static final String EVALUATIONS = "evaluations";
     public static final String REPORTS = "reports";
+    public static final String WAIVERS = "waivers";
 
     /** The facts replayed from the topics; reviews, evaluations and reports are assessment's own. */
     static final java.util.List<String> REPLAYED =
@@ -48,6 +49,25 @@ public class Facts implements Knowledge {
 
     private String at(String collection) {
         return generation.of(collection);
+    }
+
+    /** Drops this generation's replayed facts (a rebuild's leftovers, or a generation retired). */
+    public void dropReplayed() {
+        REPLAYED.forEach(c -> mongo.dropCollection(at(c)));
+    }
+
+    /** Every bureau the facts know of, from the tree or from first-secretary assignments. */
+    public List<Bureau> allBureaus() {
+        var bureaus = new java.util.TreeMap<String, Bureau>();
+        mongo.findAll(Bureau.class, at(BUREAUS)).forEach(b -> bureaus.put(b.code(), b));
+        for (String code : bureausWithAssignments()) {
+            if (!bureaus.containsKey(code)) {
+                assignmentsOfBureau(code).stream()
+                        .findFirst()
+                        .ifPresent(a -> bureaus.put(code, new Bureau(code, code, null, a.bureauPath())));
+            }
+        }
+        return List.copyOf(bureaus.values());
     }
 
     public void saveBureau(Bureau bureau) {
@@ -268,6 +288,18 @@ public class Facts implements Knowledge {
                 .stream()
                 .filter(a -> !a.voided() && a.type() != null)
                 .toList();
+    }
+
+    public void saveWaiver(Waiver waiver) {
+        mongo.save(waiver, WAIVERS);
+    }
+
+    /** The office's waivers of obligations owed per {@code scopeKey}, by obligation id. */
+    public java.util.Map<String, Waiver> waivers(String scopeKey) {
+        var waivers = new java.util.HashMap<String, Waiver>();
+        mongo.find(Query.query(Criteria.where("scopeKey").is(scopeKey)), Waiver.class, WAIVERS)
+                .forEach(w -> waivers.put(w.obligation(), w));
+        return waivers;
     }
 
     public void saveReview(Review review) {

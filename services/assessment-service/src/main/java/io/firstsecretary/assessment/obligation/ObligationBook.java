@@ -122,13 +122,18 @@ public class ObligationBook {
 
     /** Recomputes every obligation of a bureau and the bureaus below it; the number of assignments. */
     public int recomputeSubtree(String bureau) {
-        var bureaus = new ArrayList<>(facts.subtree(bureau));
-        if (bureaus.stream().noneMatch(b -> b.code().equals(bureau))) {
-            // known only from its assignments so far
-            facts.assignmentsOfBureau(bureau).stream()
-                    .findFirst()
-                    .ifPresent(a -> bureaus.add(new Bureau(bureau, bureau, null, a.bureauPath())));
-        }
+        var bureaus = facts.allBureaus().stream()
+                .filter(b -> b.path().contains(bureau))
+                .toList();
+        return recomputeEach(bureaus, "under " + bureau);
+    }
+
+    /** Recomputes every obligation the facts give rise to; the number of assignments. */
+    public int recomputeAll() {
+        return recomputeEach(facts.allBureaus(), "in all bureaus");
+    }
+
+    private int recomputeEach(List<Bureau> bureaus, String where) {
         int assignments = 0;
         for (Bureau b : bureaus) {
             recomputeBureau(b.code(), b.path());
@@ -140,12 +145,18 @@ public class ObligationBook {
                 recomputeBranchOwn(b.code(), branch.code(), Change.Reason.REQUIREMENTS_CHANGED);
             }
         }
-        log.info(
-                "Recomputed the obligations of {} bureaus and {} assignments under {}",
-                bureaus.size(),
-                assignments,
-                bureau);
+        log.info("Recomputed the obligations of {} bureaus and {} assignments {}", bureaus.size(), assignments, where);
         return assignments;
+    }
+
+    /** Drops the obligations this book keeps (a rebuild's leftovers, or a generation retired). */
+    public void drop() {
+        mongo.dropCollection(collection());
+    }
+
+    /** Whether events of this book's obligations still wait for the relay. */
+    public boolean hasPendingEvents() {
+        return outbox.hasPending(collection());
     }
 
     /** Every obligation of an assignment, over every year of its term up to this one. */
@@ -228,6 +239,8 @@ public class ObligationBook {
                 return new Waiving.Waived(ObligationView.of(o));
             }
             var waiver = new Obligation.Waiver(OFFICE, note, by, clock.instant());
+            facts.saveWaiver(new io.firstsecretary.assessment.facts.Waiver(
+                    o.id(), o.bureau(), o.scopeKey(), note, by, waiver.at()));
             var result = update(
                     expecting(o),
                     new Update()
@@ -271,9 +284,10 @@ public class ObligationBook {
         mongo.find(Query.query(Criteria.where("scopeKey").is(scopeKey)), Obligation.class, collection()).stream()
                 .filter(o -> years.contains(Period.parse(o.period()).year()))
                 .forEach(o -> stored.put(o.id(), o));
+        var waivers = facts.waivers(scopeKey);
         for (Owed o : owed) {
             var assessed = ObligationRules.assess(o, facts);
-            if (!write(stored.remove(o.id()), assessed, today, reason)) {
+            if (!write(stored.remove(o.id()), assessed, waivers.get(o.id()), today, reason)) {
                 return false;
             }
         }
@@ -295,12 +309,14 @@ public class ObligationBook {
         return true;
     }
 
-    private boolean write(Obligation before, Assessed assessed, LocalDate today, Change.Reason reason) {
+    private boolean write(
+            Obligation before,
+            Assessed assessed,
+            io.firstsecretary.assessment.facts.Waiver office,
+            LocalDate today,
+            Change.Reason reason) {
         Owed o = assessed.owed();
-        boolean officeWaiver = before != null
-                && before.waiver() != null
-                && OFFICE.equals(before.waiver().reason())
-                && !assessed.met();
+        boolean officeWaiver = office != null && !assessed.met();
         ObligationStatus status = officeWaiver ? ObligationStatus.WAIVED : assessed.statusOn(today);
         var after = new Obligation(
                 o.id(),
@@ -320,7 +336,7 @@ public class ObligationBook {
                 assessed.completedOn(),
                 assessed.required(),
                 assessed.missing(),
-                officeWaiver ? before.waiver() : null,
+                officeWaiver ? new Obligation.Waiver(OFFICE, office.note(), office.by(), office.at()) : null,
                 before == null ? 0 : before.revision() + 1);
         if (before == null) {
             var events = new ArrayList<OutboxEvent>();

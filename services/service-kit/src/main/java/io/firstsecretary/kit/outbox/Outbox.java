@@ -116,6 +116,11 @@ public final class Outbox {
         update(collection, Query.query(Criteria.where("_id").is(id)), update, events);
     }
 
+    /** Whether any document of {@code collection} has events waiting for the relay. */
+    public boolean hasPending(String collection) {
+        return mongo.exists(Query.query(Criteria.where(PENDING_SINCE).exists(true)), collection);
+    }
+
     /** Applies {@code update} to the first document matching {@code query} and appends the events to it. */
     public UpdateResult update(String collection, Query query, Update update, List<OutboxEvent> events) {
         if (!events.isEmpty()) {
