@@ -8,7 +8,8 @@ import org.springframework.data.annotation.Id;
 /**
  * One duty × one period × one owner, as stored: the latest assessment of its evidence, its status
  * and, if the party-building office waived it, the waiver. {@code revision} guards concurrent
- * recomputations: each write expects the revision it read.
+ * recomputations: each write expects the revision it read. A {@code retired} obligation is no
+ * longer owed at all; it stays, waived, as the record of what was announced, but is not shown.
  */
 record Obligation(
         @Id String id,
@@ -29,7 +30,13 @@ record Obligation(
         List<String> required,
         List<String> missing,
         Waiver waiver,
-        long revision) {
+        long revision,
+        Boolean retired) {
+
+    /** No longer owed at all (the term covers too little of its period): kept for the record, not shown. */
+    boolean isRetired() {
+        return Boolean.TRUE.equals(retired);
+    }
 
     /** A waiver (豁免) and why; {@code by} is absent when the platform waived it (term ended). */
     record Waiver(String reason, String note, String by, Instant at) {}

@@ -229,7 +229,7 @@ public class ObligationBook {
     public Waiving waive(String bureau, String id, String note, String by) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             var o = mongo.findById(id, Obligation.class, collection());
-            if (o == null || !o.bureau().equals(bureau)) {
+            if (o == null || !o.bureau().equals(bureau) || o.isRetired()) {
                 return new Waiving.NotFound();
             }
             if (o.settled()) {
@@ -275,8 +275,8 @@ public class ObligationBook {
 
     /**
      * Brings the stored obligations of {@code scopeKey} in {@code years} to what is owed; false if a
-     * write raced. One no longer owed (its term now covers too little of the period) is waived,
-     * unless it was met: work done stays done.
+     * write raced. One no longer owed (its term now covers too little of the period, and no work met
+     * it) is retired: waived, announced as such, and no longer shown.
      */
     private boolean reconcile(String scopeKey, List<Integer> years, List<Owed> owed, Change.Reason reason) {
         LocalDate today = today();
@@ -287,20 +287,24 @@ public class ObligationBook {
         var waivers = facts.waivers(scopeKey);
         for (Owed o : owed) {
             var assessed = ObligationRules.assess(o, facts);
+            if (o.optional() && !assessed.met()) {
+                continue;
+            }
             if (!write(stored.remove(o.id()), assessed, waivers.get(o.id()), today, reason)) {
                 return false;
             }
         }
         for (Obligation gone : stored.values()) {
-            if (gone.status() != ObligationStatus.WAIVED && !gone.settled()) {
+            if (!gone.isRetired()) {
                 var waiver = new Obligation.Waiver("PERIOD_NOT_COVERED", null, null, clock.instant());
                 var result = update(
                         expecting(gone),
                         new Update()
                                 .set("status", ObligationStatus.WAIVED.name())
                                 .set("waiver", waiver)
+                                .set("retired", true)
                                 .inc("revision", 1),
-                        List.of(waived(gone, waiver)));
+                        gone.status() == ObligationStatus.WAIVED ? List.of() : List.of(waived(gone, waiver)));
                 if (result.getModifiedCount() == 0) {
                     return false;
                 }
@@ -337,18 +341,19 @@ public class ObligationBook {
                 assessed.required(),
                 assessed.missing(),
                 officeWaiver ? new Obligation.Waiver(OFFICE, office.note(), office.by(), office.at()) : null,
-                before == null ? 0 : before.revision() + 1);
+                before == null ? 0 : before.revision() + 1,
+                null);
         if (before == null) {
             var events = new ArrayList<OutboxEvent>();
             events.add(opened(after));
             events.addAll(transition(ObligationStatus.OPEN, after, reason));
             return outbox.insertIfAbsent(collection(), after.id(), after, announce ? events : List.of());
         }
-        if (sameState(before, after)) {
+        if (sameState(before, after) && !before.isRetired()) {
             return true;
         }
         var events = new ArrayList<OutboxEvent>();
-        if (before.status() == ObligationStatus.WAIVED && status != ObligationStatus.WAIVED) {
+        if (before.isRetired() || (before.status() == ObligationStatus.WAIVED && status != ObligationStatus.WAIVED)) {
             events.add(opened(after));
             events.addAll(transition(ObligationStatus.OPEN, after, reason));
         } else {
@@ -365,6 +370,7 @@ public class ObligationBook {
                 .set("missing", after.missing())
                 .set("waiver", after.waiver())
                 .set("owedBy", after.owedBy())
+                .unset("retired")
                 .inc("revision", 1);
         return update(expecting(before), update, events).getModifiedCount() == 1;
     }

@@ -48,7 +48,7 @@ class ObligationController {
             @RequestParam(defaultValue = "100") int size) {
         Paged.validate(page, size);
         LocalDate today = LocalDate.now(clock.withZone(Period.ZONE));
-        var criteria = Criteria.where("bureau").is(bureau);
+        var criteria = Criteria.where("bureau").is(bureau).and("retired").ne(true);
         if (assignee != null) {
             criteria = criteria.and("assignee").is(assignee);
         }
@@ -93,7 +93,7 @@ class ObligationController {
     @GetMapping("/obligations/{id}")
     ObligationView one(@PathVariable String bureau, @PathVariable String id) {
         var o = mongo.findById(id, Obligation.class, book.collection());
-        if (o == null || !o.bureau().equals(bureau)) {
+        if (o == null || !o.bureau().equals(bureau) || o.isRetired()) {
             throw new NotFoundException("No obligation " + id + " in bureau " + bureau);
         }
         return ObligationView.of(o, LocalDate.now(clock.withZone(Period.ZONE)));
@@ -129,6 +129,8 @@ class ObligationController {
         checkYear(year);
         var query = Query.query(Criteria.where("bureau")
                         .is(bureau)
+                        .and("retired")
+                        .ne(true)
                         .and("assignee")
                         .is(assignee)
                         .and("duty")

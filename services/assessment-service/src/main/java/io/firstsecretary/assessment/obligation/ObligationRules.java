@@ -22,7 +22,8 @@ import java.util.function.Function;
  * the recorded facts, so obligations can be recomputed at any time and always come out the same.
  *
  * <p>Terms that start or end mid-period: a period is owed by an assignment only if the term covers
- * at least the catalogue's {@code minimumCoverage} of its days (default half); work counts only
+ * at least the catalogue's {@code minimumCoverage} of its days (default half), though work done in
+ * a shorter stretch of it still meets (and scores) the duty; work counts only
  * inside the term; a duty falls due at the end of the term if the term ends first; a duty due a
  * fixed day (年初承诺, 31 March) for a term starting later is due as long after the start of the
  * term as it would be after the start of the year.
@@ -31,7 +32,11 @@ public final class ObligationRules {
 
     private ObligationRules() {}
 
-    /** The obligations {@code assignment} owes in {@code year}, under the catalogue in force on each period's start. */
+    /**
+     * The obligations {@code assignment} owes in {@code year}, under the catalogue in force on each
+     * period's start; those of periods the term covers too little of are {@code optional}: they
+     * count only if the work was done all the same.
+     */
     public static List<Owed> owedBy(
             Assignment assignment, int year, Function<LocalDate, Optional<DutyCatalogue>> catalogueOn) {
         var owed = new ArrayList<Owed>();
@@ -45,10 +50,10 @@ public final class ObligationRules {
                 }
                 LocalDate from = max(period.start(), termStart);
                 LocalDate to = min(period.end(), termEnd);
-                if (to.isBefore(from)
-                        || !covers(period, from, to, catalogue.get().minimumCoverage())) {
+                if (to.isBefore(from)) {
                     continue;
                 }
+                boolean optional = !covers(period, from, to, catalogue.get().minimumCoverage());
                 for (Duty duty : catalogue.get().active(Duty.Scope.ASSIGNMENT)) {
                     if (duty.cadence() == cadence) {
                         owed.add(new Owed(
@@ -62,7 +67,8 @@ public final class ObligationRules {
                                 assignment.branch(),
                                 from,
                                 to,
-                                dueOn(duty, period, from, to)));
+                                dueOn(duty, period, from, to),
+                                optional));
                     }
                 }
             }
@@ -114,7 +120,8 @@ public final class ObligationRules {
                                 branch,
                                 period.start(),
                                 period.end(),
-                                duty.dueOn(period)));
+                                duty.dueOn(period),
+                                false));
                     }
                 }
             }
@@ -221,10 +228,8 @@ public final class ObligationRules {
         if (duty.dueBy() != null && from.isAfter(period.start())) {
             due = max(due, from.plusDays(ChronoUnit.DAYS.between(period.start(), due)));
         }
-        if (to.isBefore(period.end())) {
-            due = min(due, to.plusDays(duty.graceDays()));
-        }
-        return due;
+        // never due after the term's part of the period (and its grace days) is over
+        return min(due, to.plusDays(duty.graceDays()));
     }
 
     public static String idOf(String scopeKey, String duty, Period period) {

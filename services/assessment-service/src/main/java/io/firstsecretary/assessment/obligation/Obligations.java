@@ -27,8 +27,12 @@ public class Obligations {
     /** Every obligation of the bureau whose period lies in {@code year}. */
     public List<ObligationView> ofYear(String bureau, int year) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), Period.ZONE);
-        var query = Query.query(
-                        Criteria.where("bureau").is(bureau).and("period").regex("^" + year))
+        var query = Query.query(Criteria.where("bureau")
+                        .is(bureau)
+                        .and("period")
+                        .regex("^" + year)
+                        .and("retired")
+                        .ne(true))
                 .with(Sort.by("dueOn", "duty", "assignee", "branch"));
         return mongo.find(query, Obligation.class, book.collection()).stream()
                 .map(o -> ObligationView.of(o, today))

@@ -11,6 +11,7 @@ import java.util.List;
  *
  * @param scopeKey the assignment, bureau or branch the obligation is owed per
  * @param assignee the first secretary (also for the bureau's review of them); absent otherwise
+ * @param optional the term covers too little of the period to owe it: it exists only if met
  */
 public record Owed(
         String id,
@@ -23,4 +24,5 @@ public record Owed(
         String branch,
         LocalDate windowStart,
         LocalDate windowEnd,
-        LocalDate dueOn) {}
+        LocalDate dueOn,
+        boolean optional) {}

@@ -17,7 +17,12 @@ class ObligationRulesTest {
         return new Assignment("a1", "b", List.of("js", "b"), "wang", "王军", "zgnf", from, to);
     }
 
+    /** What the term owes for certain: periods it covers at least half of. */
     static List<Owed> owed(Assignment a, int year) {
+        return all(a, year).stream().filter(o -> !o.optional()).toList();
+    }
+
+    static List<Owed> all(Assignment a, int year) {
         return ObligationRules.owedBy(
                 a, year, day -> day.isBefore(CATALOGUE.effectiveFrom()) ? Optional.empty() : Optional.of(CATALOGUE));
     }
@@ -57,6 +62,22 @@ class ObligationRulesTest {
                 .extracting(o -> o.duty().code() + " " + o.period())
                 .doesNotContain("GUIDANCE_OPINION 2026-Q1")
                 .contains("GUIDANCE_OPINION 2026-Q2", "PARTY_LECTURE 2026-H1");
+    }
+
+    @Test
+    void aPeriodCoveredTooLittleIsOwedOnlyIfTheWorkWasDoneAllTheSame() {
+        var term = term(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 8, 20));
+        var h2 = all(term, 2026).stream()
+                .filter(o -> o.duty().code().equals("PARTY_LECTURE")
+                        && o.period().toString().equals("2026-H2"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(h2.optional()).isTrue();
+        assertThat(h2.windowEnd()).isEqualTo(LocalDate.of(2026, 8, 20));
+        var lecture = new InMemoryKnowledge();
+        lecture.activity("l1", "PARTY_LECTURE", "wang", LocalDate.of(2026, 7, 9), LocalDate.of(2026, 7, 9));
+        assertThat(ObligationRules.assess(h2, lecture).met()).isTrue();
+        assertThat(ObligationRules.assess(h2, new InMemoryKnowledge()).met()).isFalse();
     }
 
     @Test

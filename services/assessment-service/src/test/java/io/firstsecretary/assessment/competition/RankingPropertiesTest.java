@@ -10,7 +10,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-class RankingProperties {
+class RankingPropertiesTest {
 
     @Provide
     Arbitrary<List<Ranking.Competitor>> fields() {

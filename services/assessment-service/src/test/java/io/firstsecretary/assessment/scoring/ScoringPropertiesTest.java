@@ -17,7 +17,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-class ScoringProperties {
+class ScoringPropertiesTest {
 
     static final ScoringPolicy POLICY = ScoringPolicy.defaultPolicy();
 

@@ -17,7 +17,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-class ObligationRulesProperties {
+class ObligationRulesPropertiesTest {
 
     static final DutyCatalogue CATALOGUE = DutyCatalogue.defaultCatalogue();
 
@@ -50,11 +50,13 @@ class ObligationRulesProperties {
             LocalDate to = period.end().isBefore(end) ? period.end() : end;
             long covered = to.isBefore(from) ? 0 : days(from, to);
             boolean expected = covered * 2 >= days(period.start(), period.end());
-            boolean isOwed = owed.stream().anyMatch(o -> o.period().equals(period));
+            boolean isOwed = owed.stream().anyMatch(o -> o.period().equals(period) && !o.optional());
+            boolean isOptional = owed.stream().anyMatch(o -> o.period().equals(period) && o.optional());
             boolean hasDuties = CATALOGUE.active().stream()
                     .anyMatch(d -> d.cadence() == cadence
                             && d.scope() == io.firstsecretary.assessment.catalogue.Duty.Scope.ASSIGNMENT);
             assertThat(isOwed).as(period + " covered " + covered).isEqualTo(expected && hasDuties);
+            assertThat(isOptional).as(period + " covered " + covered).isEqualTo(!expected && covered > 0 && hasDuties);
         }
     }
 
