@@ -4,9 +4,12 @@ import io.firstsecretary.contracts.Events;
 import io.firstsecretary.contracts.activity.ActivityLogged;
 import io.firstsecretary.contracts.organisation.MemberChanged;
 import io.firstsecretary.kit.events.IncomingEvent;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Applies organisation and activity events to {@link Facts} and says which obligations each may
@@ -52,7 +55,12 @@ public final class FactsProjector {
                     m.id(),
                     m.name(),
                     new MemberHistory.State(event.id(), null, offset, m.branch(), m.partyGroup(), m.roles(), true));
-            changes.add(branch(m.bureau(), m.branch(), Change.Reason.REQUIREMENTS_CHANGED));
+            changes.add(new Change(
+                    Change.Scope.BRANCH,
+                    m.bureau(),
+                    m.branch(),
+                    Change.Reason.REQUIREMENTS_CHANGED,
+                    Change.Touches.talks()));
         } else if (event.is(Events.MEMBER_TRANSFERRED)
                 || event.is(Events.MEMBER_ROLES_CHANGED)
                 || event.is(Events.MEMBER_LEFT)
@@ -78,8 +86,15 @@ public final class FactsProjector {
             changes.addAll(recorded(corrected.activity(), corrected.revision(), Change.Reason.EVIDENCE_CORRECTED));
         } else if (event.is(Events.ACTIVITY_VOIDED)) {
             var voided = event.payload(Events.ACTIVITY_VOIDED);
-            facts.voidActivity(voided.id(), voided.bureau(), voided.branch());
-            changes.add(branch(voided.bureau(), voided.branch(), Change.Reason.EVIDENCE_VOIDED));
+            var known = facts.voidActivity(voided.id(), voided.bureau(), voided.branch());
+            changes.add(new Change(
+                    Change.Scope.BRANCH,
+                    voided.bureau(),
+                    voided.branch(),
+                    Change.Reason.EVIDENCE_VOIDED,
+                    known.filter(k -> k.type() != null)
+                            .map(k -> Change.Touches.activities(Set.of(k.type()), Set.of(k.occurredOn())))
+                            .orElse(Change.Touches.ALL)));
         }
         return changes;
     }
@@ -97,7 +112,8 @@ public final class FactsProjector {
             branches.add(m.previousBranch());
         }
         return branches.stream()
-                .map(b -> branch(m.bureau(), b, Change.Reason.REQUIREMENTS_CHANGED))
+                .map(b -> new Change(
+                        Change.Scope.BRANCH, m.bureau(), b, Change.Reason.REQUIREMENTS_CHANGED, Change.Touches.talks()))
                 .toList();
     }
 
@@ -108,12 +124,19 @@ public final class FactsProjector {
     private List<Change> recorded(ActivityLogged activity, int revision, Change.Reason reason) {
         var changes = new ArrayList<Change>();
         var recorded = facts.record(activity, revision);
-        if (recorded.stored()) {
-            recorded.previous()
-                    .filter(p -> p.branch() != null && !p.branch().equals(activity.branch()))
-                    .ifPresent(p -> changes.add(branch(p.bureau(), p.branch(), reason)));
-        }
-        changes.add(branch(activity.bureau(), activity.branch(), reason));
+        var types = new HashSet<String>();
+        var days = new HashSet<LocalDate>();
+        types.add(activity.type());
+        days.add(activity.occurredOn());
+        var previous = recorded.previous().filter(p -> p.type() != null);
+        previous.ifPresent(p -> {
+            types.add(p.type());
+            days.add(p.occurredOn());
+        });
+        var touches = Change.Touches.activities(types, days);
+        previous.filter(p -> p.branch() != null && !p.branch().equals(activity.branch()))
+                .ifPresent(p -> changes.add(new Change(Change.Scope.BRANCH, p.bureau(), p.branch(), reason, touches)));
+        changes.add(new Change(Change.Scope.BRANCH, activity.bureau(), activity.branch(), reason, touches));
         return changes;
     }
 

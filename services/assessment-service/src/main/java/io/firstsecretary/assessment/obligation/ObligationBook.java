@@ -87,14 +87,14 @@ public class ObligationBook {
         switch (change.scope()) {
             case ASSIGNMENT ->
                 facts.assignment(change.key()).ifPresent(a -> {
-                    recomputeAssignment(a, change.reason());
+                    recomputeAssignment(a, change.reason(), change.touches());
                     recomputeBureau(a.bureau(), a.bureauPath());
                 });
             case BRANCH -> {
                 for (Assignment a : facts.assignmentsOfBranch(change.bureau(), change.key())) {
-                    recomputeAssignment(a, change.reason());
+                    recomputeAssignment(a, change.reason(), change.touches());
                 }
-                recomputeBranchOwn(change.bureau(), change.key(), change.reason());
+                recomputeBranchOwn(change.bureau(), change.key(), change.reason(), change.touches());
             }
             case BUREAU -> recomputeSubtree(change.bureau());
         }
@@ -102,7 +102,8 @@ public class ObligationBook {
 
     /** Recomputes the obligations of every assignment a member holds in a bureau (e.g. after a review). */
     public void recomputeMember(String bureau, String member) {
-        facts.assignmentsOf(bureau, member).forEach(a -> recomputeAssignment(a, Change.Reason.REQUIREMENTS_CHANGED));
+        facts.assignmentsOf(bureau, member)
+                .forEach(a -> recomputeAssignment(a, Change.Reason.REQUIREMENTS_CHANGED, Change.Touches.ALL));
     }
 
     /** Recomputes the bureau's own duties of this year and the last (每月局务会专题汇报). */
@@ -111,7 +112,8 @@ public class ObligationBook {
         var years = recentYears();
         var owed = new ArrayList<Owed>();
         years.forEach(year -> owed.addAll(ObligationRules.owedByBureau(bureau, path, year, catalogueOn)));
-        retrying(() -> reconcile("bureau:" + bureau, years, owed, Change.Reason.REQUIREMENTS_CHANGED));
+        retrying(() ->
+                reconcile("bureau:" + bureau, years, owed, Change.Reason.REQUIREMENTS_CHANGED, Change.Touches.ALL));
     }
 
     /** Recomputes everything a bureau and the bureaus below it owe, e.g. after a catalogue change. */
@@ -138,11 +140,11 @@ public class ObligationBook {
         for (Bureau b : bureaus) {
             recomputeBureau(b.code(), b.path());
             for (Assignment a : facts.assignmentsOfBureau(b.code())) {
-                recomputeAssignment(a, Change.Reason.REQUIREMENTS_CHANGED);
+                recomputeAssignment(a, Change.Reason.REQUIREMENTS_CHANGED, Change.Touches.ALL);
                 assignments++;
             }
             for (var branch : facts.branches(b.code())) {
-                recomputeBranchOwn(b.code(), branch.code(), Change.Reason.REQUIREMENTS_CHANGED);
+                recomputeBranchOwn(b.code(), branch.code(), Change.Reason.REQUIREMENTS_CHANGED, Change.Touches.ALL);
             }
         }
         log.info("Recomputed the obligations of {} bureaus and {} assignments {}", bureaus.size(), assignments, where);
@@ -160,17 +162,17 @@ public class ObligationBook {
     }
 
     /** Every obligation of an assignment, over every year of its term up to this one. */
-    private void recomputeAssignment(Assignment a, Change.Reason reason) {
+    private void recomputeAssignment(Assignment a, Change.Reason reason, Change.Touches touches) {
         var catalogueOn = catalogues.forBureau(a.bureauPath());
         var years = years(a.from(), a.to());
         var owed = new ArrayList<Owed>();
         years.forEach(year -> owed.addAll(ObligationRules.owedBy(a, year, catalogueOn)));
-        retrying(() -> reconcile(a.id(), years, owed, reason));
+        retrying(() -> reconcile(a.id(), years, owed, reason, touches));
         openedYears.add(a.id() + "|" + today().getYear());
     }
 
     /** The branch's own duties (三会一课, 主题党日) of this year and the last; none once it is gone. */
-    private void recomputeBranchOwn(String bureau, String branch, Change.Reason reason) {
+    private void recomputeBranchOwn(String bureau, String branch, Change.Reason reason, Change.Touches touches) {
         var path = facts.bureau(bureau).map(Bureau::path).orElse(null);
         if (path == null) {
             return;
@@ -183,7 +185,7 @@ public class ObligationBook {
         if (standing) {
             years.forEach(year -> owed.addAll(ObligationRules.owedByBranch(bureau, path, branch, year, catalogueOn)));
         }
-        retrying(() -> reconcile("branch:" + bureau + "/" + branch, years, owed, reason));
+        retrying(() -> reconcile("branch:" + bureau + "/" + branch, years, owed, reason, touches));
     }
 
     /**
@@ -209,7 +211,7 @@ public class ObligationBook {
             boolean standing =
                     (a.to() == null || a.to().getYear() >= year) && !a.from().isAfter(today);
             if (standing && !openedYears.contains(a.id() + "|" + year)) {
-                recomputeAssignment(a, Change.Reason.REQUIREMENTS_CHANGED);
+                recomputeAssignment(a, Change.Reason.REQUIREMENTS_CHANGED, Change.Touches.ALL);
                 recomputeBureau(a.bureau(), a.bureauPath());
             }
         }
@@ -278,14 +280,25 @@ public class ObligationBook {
      * write raced. One no longer owed (its term now covers too little of the period, and no work met
      * it) is retired: waived, announced as such, and no longer shown.
      */
-    private boolean reconcile(String scopeKey, List<Integer> years, List<Owed> owed, Change.Reason reason) {
+    private boolean reconcile(
+            String scopeKey, List<Integer> years, List<Owed> owed, Change.Reason reason, Change.Touches touches) {
         LocalDate today = today();
+        var inScope = touches.all()
+                ? owed
+                : owed.stream().filter(o -> touched(o, touches)).toList();
+        if (inScope.isEmpty() && !touches.all()) {
+            return true;
+        }
+        var query = Criteria.where("scopeKey").is(scopeKey);
+        if (!touches.all()) {
+            query = query.and("_id").in(inScope.stream().map(Owed::id).toList());
+        }
         Map<String, Obligation> stored = new HashMap<>();
-        mongo.find(Query.query(Criteria.where("scopeKey").is(scopeKey)), Obligation.class, collection()).stream()
+        mongo.find(Query.query(query), Obligation.class, collection()).stream()
                 .filter(o -> years.contains(Period.parse(o.period()).year()))
                 .forEach(o -> stored.put(o.id(), o));
         var waivers = facts.waivers(scopeKey);
-        for (Owed o : owed) {
+        for (Owed o : inScope) {
             var assessed = ObligationRules.assess(o, facts);
             if (o.optional() && !assessed.met()) {
                 continue;
@@ -311,6 +324,13 @@ public class ObligationBook {
             }
         }
         return true;
+    }
+
+    /** Whether an activity of the touched types and days can bear on {@code o}. */
+    private static boolean touched(Owed o, Change.Touches touches) {
+        return touches.types().stream().anyMatch(type -> o.duty().countsActivity(type))
+                && (touches.days() == null
+                        || touches.days().stream().anyMatch(day -> o.period().contains(day)));
     }
 
     private boolean write(

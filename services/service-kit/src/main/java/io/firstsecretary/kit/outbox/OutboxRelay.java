@@ -105,7 +105,7 @@ public class OutboxRelay {
                 .forEach(doc -> result.add(new PendingDocument(
                         collection,
                         doc.get("_id"),
-                        ((Number) doc.get(PENDING_SINCE)).longValue(),
+                        doc.get(PENDING_SINCE) instanceof Number since ? since.longValue() : 0L,
                         doc.getList(EVENTS, Document.class, List.of()))));
         return result;
     }
