@@ -69,6 +69,7 @@ public class Rankings {
             if (quarter && vetoRules.poorReview()) {
                 reviews.stream()
                         .filter(r -> r.assignee().equals(card.assignee())
+                                && r.branch().equals(card.branch())
                                 && r.quarter().equals(period.toString())
                                 && r.grade() == Review.Grade.POOR)
                         .forEach(r -> vetoes.add("REVIEW POOR " + r.quarter()));

@@ -215,6 +215,13 @@ public class ObligationBook {
                 recomputeBureau(a.bureau(), a.bureauPath());
             }
         }
+        for (var b : facts.allBureaus()) {
+            for (var branch : facts.branches(b.code())) {
+                if (!branch.dissolved() && openedYears.add(branch.id() + "|" + year)) {
+                    recomputeBranchOwn(b.code(), branch.code(), Change.Reason.REQUIREMENTS_CHANGED, Change.Touches.ALL);
+                }
+            }
+        }
         return overdue;
     }
 

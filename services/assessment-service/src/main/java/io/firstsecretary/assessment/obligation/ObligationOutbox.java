@@ -13,16 +13,16 @@ class ObligationOutbox {
 
     /**
      * The relay publishes from assessment's own records and from the obligations of the live
-     * generation and the one before it, whose last events may still be pending after a rebuild.
+     * generation and the ones before it, whose last events may still be pending after a rebuild
+     * (a generation is dropped only once it has none).
      */
     @Bean
     OutboxCollections assessmentOutboxCollections(Generations generations) {
         return () -> {
             var names = new ArrayList<String>();
             int live = generations.number();
-            names.add(Generation.fixed(live).of(ObligationBook.OBLIGATIONS));
-            if (live > 0) {
-                names.add(Generation.fixed(live - 1).of(ObligationBook.OBLIGATIONS));
+            for (int g = live; g >= 0; g--) {
+                names.add(Generation.fixed(g).of(ObligationBook.OBLIGATIONS));
             }
             names.addAll(java.util.List.of(Facts.REVIEWS, Facts.EVALUATIONS, Facts.REPORTS, "rankings"));
             return names;

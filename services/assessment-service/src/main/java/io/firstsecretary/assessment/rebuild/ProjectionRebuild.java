@@ -95,7 +95,7 @@ public class ProjectionRebuild {
     /**
      * Where a rebuild stands.
      *
-     * @param phase IDLE, REPLAYING, COMPUTING, SWITCHING, CATCHING_UP, DONE or FAILED
+     * @param phase IDLE, STARTING, REPLAYING, COMPUTING, SWITCHING, CATCHING_UP, DONE or FAILED
      * @param events events replayed so far
      * @param assignments first-secretary assignments whose obligations were computed
      */

@@ -100,8 +100,8 @@ public final class Outbox {
     }
 
     /**
-     * Inserts {@code entity} under {@code id}, or replaces the fields of the document already there,
-     * with its events; events still pending on the document are kept.
+     * Inserts {@code entity} under {@code id}, or replaces the document already there with it (fields
+     * the entity lacks are removed), with its events; events still pending on the document are kept.
      */
     public void save(String collection, Object id, Object entity, List<OutboxEvent> events) {
         if (insertIfAbsent(collection, id, entity, events)) {
@@ -113,6 +113,14 @@ public final class Outbox {
         document.remove("_class");
         var update = new Update();
         document.forEach(update::set);
+        var stored = mongo.findById(id, Document.class, collection);
+        if (stored != null) {
+            stored.keySet().stream()
+                    .filter(key -> !document.containsKey(key))
+                    .filter(key ->
+                            !List.of("_id", "_class", EVENTS, PENDING_SINCE).contains(key))
+                    .forEach(update::unset);
+        }
         update(collection, Query.query(Criteria.where("_id").is(id)), update, events);
     }
 
