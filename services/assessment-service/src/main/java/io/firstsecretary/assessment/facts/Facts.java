@@ -3,6 +3,7 @@ package io.firstsecretary.assessment.facts;
 import io.firstsecretary.contracts.activity.ActivityLogged;
 import io.firstsecretary.contracts.organisation.FirstSecretaryAssigned;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -26,6 +27,8 @@ public class Facts implements Knowledge {
     public static final String BUREAUS = "bureaus";
     public static final String BRANCHES = "branches";
     public static final String ACTIVITIES = "activities";
+    public static final String LEDGERS = "ledgers";
+    public static final String ROSTERS = "rosters";
     public static final String REVIEWS = "reviews";
     public static final String EVALUATIONS = "evaluations";
     public static final String REPORTS = "reports";
@@ -33,7 +36,7 @@ public class Facts implements Knowledge {
 
     /** The facts replayed from the topics; reviews, evaluations and reports are assessment's own. */
     static final java.util.List<String> REPLAYED =
-            java.util.List.of(ASSIGNMENTS, MEMBERS, BUREAUS, BRANCHES, ACTIVITIES);
+            java.util.List.of(ASSIGNMENTS, MEMBERS, BUREAUS, BRANCHES, ACTIVITIES, LEDGERS, ROSTERS);
 
     private final MongoTemplate mongo;
     private final Generation generation;
@@ -92,6 +95,10 @@ public class Facts implements Knowledge {
                 Query.query(Criteria.where("bureau").is(bureau)).with(Sort.by("code")), Branch.class, at(BRANCHES));
     }
 
+    public Optional<Branch> branch(String bureau, String code) {
+        return Optional.ofNullable(mongo.findById(Branch.idOf(bureau, code), Branch.class, at(BRANCHES)));
+    }
+
     public String branchName(String bureau, String code) {
         var branch = mongo.findById(Branch.idOf(bureau, code), Branch.class, at(BRANCHES));
         return branch == null ? code : branch.name();
@@ -106,6 +113,15 @@ public class Facts implements Knowledge {
                         .set("name", name)
                         .addToSet("states", state),
                 at(MEMBERS));
+        var history = mongo.findById(MemberHistory.idOf(bureau, member), MemberHistory.class, at(MEMBERS));
+        history.states().stream()
+                .map(MemberHistory.State::branch)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .forEach(branch -> mongo.upsert(
+                        Query.query(Criteria.where("_id").is(Roster.idOf(bureau, branch))),
+                        new Update().set("bureau", bureau).set("branch", branch).set("members." + member, history),
+                        at(ROSTERS)));
     }
 
     public Optional<MemberHistory> member(String bureau, String member) {
@@ -115,11 +131,10 @@ public class Facts implements Knowledge {
 
     /** Every member who was ever in {@code branch}; callers ask each about a day. */
     public List<MemberHistory> everInBranch(String bureau, String branch) {
-        return mongo.find(
-                Query.query(
-                        Criteria.where("bureau").is(bureau).and("states.branch").is(branch)),
-                MemberHistory.class,
-                at(MEMBERS));
+        var roster = mongo.findById(Roster.idOf(bureau, branch), Roster.class, at(ROSTERS));
+        return roster == null || roster.members() == null
+                ? List.of()
+                : List.copyOf(roster.members().values());
     }
 
     /** Members of {@code branch} on {@code day}, sorted by code. */
@@ -229,8 +244,36 @@ public class Facts implements Knowledge {
         if (known != null && (known.voided() || known.revision() > revision)) {
             return new Recorded(false, Optional.of(known));
         }
-        mongo.save(of(logged, revision), at(ACTIVITIES));
+        var activity = of(logged, revision);
+        mongo.save(activity, at(ACTIVITIES));
+        if (known != null
+                && known.occurredOn() != null
+                && known.type() != null
+                && !ledgerOf(known).equals(ledgerOf(activity))) {
+            unledger(known);
+        }
+        mongo.upsert(
+                Query.query(Criteria.where("_id").is(ledgerOf(activity))),
+                new Update()
+                        .set("bureau", activity.bureau())
+                        .set("branch", activity.branch())
+                        .set("year", activity.occurredOn().getYear())
+                        .set("type", activity.type())
+                        .set("entries." + activity.id(), activity),
+                at(LEDGERS));
         return new Recorded(true, Optional.ofNullable(known));
+    }
+
+    private static String ledgerOf(RecordedActivity activity) {
+        return Ledger.idOf(
+                activity.bureau(), activity.branch(), activity.occurredOn().getYear(), activity.type());
+    }
+
+    private void unledger(RecordedActivity activity) {
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(ledgerOf(activity))),
+                new Update().unset("entries." + activity.id()),
+                at(LEDGERS));
     }
 
     /** The outcome of {@link #record}: whether it was stored, and what was known before. */
@@ -247,6 +290,9 @@ public class Facts implements Knowledge {
                         .setOnInsert("branch", branch)
                         .setOnInsert("revision", 0),
                 at(ACTIVITIES));
+        if (known != null && known.occurredOn() != null && known.type() != null) {
+            unledger(known);
+        }
         return Optional.ofNullable(known);
     }
 
@@ -255,40 +301,48 @@ public class Facts implements Knowledge {
     }
 
     @Override
-    public List<RecordedActivity> activities(String bureau, String branch, LocalDate from, LocalDate to) {
-        return mongo
-                .find(
-                        Query.query(Criteria.where("bureau")
-                                        .is(bureau)
-                                        .and("branch")
-                                        .is(branch)
-                                        .and("occurredOn")
-                                        .gte(from)
-                                        .lte(to))
-                                .with(Sort.by("occurredOn", "_id")),
-                        RecordedActivity.class,
-                        at(ACTIVITIES))
-                .stream()
-                .filter(a -> !a.voided() && a.type() != null)
-                .toList();
+    public List<RecordedActivity> activities(
+            String bureau, String branch, java.util.Collection<String> types, LocalDate from, LocalDate to) {
+        var activities = new ArrayList<RecordedActivity>();
+        for (int year = from.getYear(); year <= to.getYear(); year++) {
+            for (String type : new java.util.TreeSet<>(types)) {
+                var ledger = mongo.findById(Ledger.idOf(bureau, branch, year, type), Ledger.class, at(LEDGERS));
+                if (ledger != null && ledger.entries() != null) {
+                    ledger.entries().values().stream()
+                            .filter(a -> !a.voided() && a.type() != null)
+                            .filter(a -> !a.occurredOn().isBefore(from)
+                                    && !a.occurredOn().isAfter(to))
+                            .forEach(activities::add);
+                }
+            }
+        }
+        activities.sort(BY_DAY);
+        return activities;
     }
 
     /** The bureau's standing activities that occurred in {@code [from, to]}. */
     public List<RecordedActivity> activitiesOfBureau(String bureau, LocalDate from, LocalDate to) {
-        return mongo
-                .find(
-                        Query.query(Criteria.where("bureau")
-                                        .is(bureau)
-                                        .and("occurredOn")
-                                        .gte(from)
-                                        .lte(to))
-                                .with(Sort.by("occurredOn", "_id")),
-                        RecordedActivity.class,
-                        at(ACTIVITIES))
-                .stream()
-                .filter(a -> !a.voided() && a.type() != null)
-                .toList();
+        var activities = new ArrayList<RecordedActivity>();
+        var ledgers = Query.query(Criteria.where("bureau")
+                .is(bureau)
+                .and("year")
+                .gte(from.getYear())
+                .lte(to.getYear()));
+        for (Ledger ledger : mongo.find(ledgers, Ledger.class, at(LEDGERS))) {
+            if (ledger.entries() != null) {
+                ledger.entries().values().stream()
+                        .filter(a -> !a.voided() && a.type() != null)
+                        .filter(a -> !a.occurredOn().isBefore(from)
+                                && !a.occurredOn().isAfter(to))
+                        .forEach(activities::add);
+            }
+        }
+        activities.sort(BY_DAY);
+        return activities;
     }
+
+    private static final Comparator<RecordedActivity> BY_DAY =
+            Comparator.comparing(RecordedActivity::occurredOn).thenComparing(RecordedActivity::id);
 
     public void saveWaiver(Waiver waiver) {
         mongo.save(waiver, WAIVERS);

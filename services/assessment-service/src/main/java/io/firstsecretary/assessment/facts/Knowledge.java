@@ -7,8 +7,9 @@ import java.util.Optional;
 /** What deciding an obligation needs to know; {@link Facts} answers from the store, tests from memory. */
 public interface Knowledge {
 
-    /** The branch's standing activities that occurred in {@code [from, to]}. */
-    List<RecordedActivity> activities(String bureau, String branch, LocalDate from, LocalDate to);
+    /** The branch's standing activities of the given types that occurred in {@code [from, to]}. */
+    List<RecordedActivity> activities(
+            String bureau, String branch, java.util.Collection<String> types, LocalDate from, LocalDate to);
 
     /** Members of the branch holding a key role on {@code day}. */
     List<String> keyPersons(String bureau, String branch, LocalDate day);

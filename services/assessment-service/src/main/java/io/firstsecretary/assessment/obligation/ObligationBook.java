@@ -178,7 +178,7 @@ public class ObligationBook {
             return;
         }
         boolean standing =
-                facts.branches(bureau).stream().anyMatch(b -> b.code().equals(branch) && !b.dissolved());
+                facts.branch(bureau, branch).filter(b -> !b.dissolved()).isPresent();
         var catalogueOn = catalogues.forBureau(path);
         var years = recentYears();
         var owed = new ArrayList<Owed>();
@@ -296,14 +296,20 @@ public class ObligationBook {
         if (inScope.isEmpty() && !touches.all()) {
             return true;
         }
-        var query = Criteria.where("scopeKey").is(scopeKey);
-        if (!touches.all()) {
-            query = query.and("_id").in(inScope.stream().map(Owed::id).toList());
-        }
         Map<String, Obligation> stored = new HashMap<>();
-        mongo.find(Query.query(query), Obligation.class, collection()).stream()
-                .filter(o -> years.contains(Period.parse(o.period()).year()))
-                .forEach(o -> stored.put(o.id(), o));
+        if (touches.all()) {
+            mongo.find(Query.query(Criteria.where("scopeKey").is(scopeKey)), Obligation.class, collection()).stream()
+                    .filter(o -> years.contains(Period.parse(o.period()).year()))
+                    .forEach(o -> stored.put(o.id(), o));
+        } else {
+            // by id: a few documents found through the index, not a search of the collection
+            for (Owed o : inScope) {
+                var found = mongo.findById(o.id(), Obligation.class, collection());
+                if (found != null) {
+                    stored.put(found.id(), found);
+                }
+            }
+        }
         var waivers = facts.waivers(scopeKey);
         for (Owed o : inScope) {
             var assessed = ObligationRules.assess(o, facts);

@@ -153,7 +153,8 @@ public final class ObligationRules {
 
     private static List<RecordedActivity> credited(Owed owed, Knowledge knowledge) {
         Duty duty = owed.duty();
-        return knowledge.activities(owed.bureau(), owed.branch(), owed.windowStart(), owed.windowEnd()).stream()
+        var types = duty.rule() == Duty.Rule.ACTIVITIES ? duty.fulfilledBy() : List.of("TALK");
+        return knowledge.activities(owed.bureau(), owed.branch(), types, owed.windowStart(), owed.windowEnd()).stream()
                 .filter(a -> duty.countsActivity(a.type()))
                 .filter(a -> switch (duty.creditedTo()) {
                     case ACTOR -> a.actor().equals(owed.assignee());

@@ -59,7 +59,7 @@ public class Scorecards {
             List<Review> reviewed = reviews.stream()
                     .filter(r -> r.assignee().equals(member) && r.branch().equals(branch))
                     .toList();
-            List<RecordedActivity> work = facts.activities(bureau, branch, start, end).stream()
+            List<RecordedActivity> work = facts.activities(bureau, branch, Scoring.SCORED_TYPES, start, end).stream()
                     .filter(a -> member.equals(a.actor())
                             && held.stream()
                                     .anyMatch(t -> !a.occurredOn().isBefore(t.from())

@@ -19,6 +19,10 @@ import java.util.function.Function;
  */
 public final class Scoring {
 
+    /** The activity types scored beyond the obligations they meet: promotions and commitment items. */
+    public static final List<String> SCORED_TYPES =
+            List.of("EXPERIENCE_SUMMARY", "ANNUAL_COMMITMENT", "YEAR_END_REPORT");
+
     private Scoring() {}
 
     /**

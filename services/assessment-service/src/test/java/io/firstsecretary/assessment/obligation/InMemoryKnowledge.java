@@ -47,8 +47,10 @@ final class InMemoryKnowledge implements Knowledge {
     }
 
     @Override
-    public List<RecordedActivity> activities(String bureau, String branch, LocalDate from, LocalDate to) {
+    public List<RecordedActivity> activities(
+            String bureau, String branch, java.util.Collection<String> types, LocalDate from, LocalDate to) {
         return activities.stream()
+                .filter(a -> types.contains(a.type()))
                 .filter(a -> a.branch().equals(branch)
                         && !a.occurredOn().isBefore(from)
                         && !a.occurredOn().isAfter(to))
