@@ -9,6 +9,7 @@ import io.firstsecretary.contracts.assessment.ObligationFulfilled;
 import io.firstsecretary.contracts.assessment.ObligationOpened;
 import io.firstsecretary.contracts.assessment.ObligationOverdue;
 import io.firstsecretary.contracts.assessment.ObligationReopened;
+import io.firstsecretary.contracts.assessment.ObligationRescheduled;
 import io.firstsecretary.contracts.assessment.ObligationWaived;
 import io.firstsecretary.contracts.assessment.RankingPublished;
 import io.firstsecretary.contracts.assessment.ReviewRecorded;
@@ -167,6 +168,12 @@ public final class Events {
             BureauMeetingReportFiled.class,
             "assessment/bureau-meeting-report-filed");
 
+    public static final EventType<ObligationRescheduled> OBLIGATION_RESCHEDULED = new EventType<>(
+            "firstsec.assessment.obligation-rescheduled.v1",
+            Topics.ASSESSMENT,
+            ObligationRescheduled.class,
+            "assessment/obligation-rescheduled");
+
     public static final List<EventType<?>> ALL = List.of(
             BUREAU_REGISTERED,
             BRANCH_ESTABLISHED,
@@ -195,7 +202,8 @@ public final class Events {
             REVIEW_RECORDED,
             EVALUATION_RECORDED,
             RANKING_PUBLISHED,
-            BUREAU_MEETING_REPORT_FILED);
+            BUREAU_MEETING_REPORT_FILED,
+            OBLIGATION_RESCHEDULED);
 
     private Events() {}
 

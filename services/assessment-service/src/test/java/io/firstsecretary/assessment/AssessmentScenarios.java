@@ -14,10 +14,12 @@ import io.firstsecretary.contracts.assessment.ObligationFulfilled;
 import io.firstsecretary.contracts.assessment.ObligationOpened;
 import io.firstsecretary.contracts.assessment.ObligationOverdue;
 import io.firstsecretary.contracts.assessment.ObligationReopened;
+import io.firstsecretary.contracts.assessment.ObligationRescheduled;
 import io.firstsecretary.contracts.assessment.ObligationWaived;
 import io.firstsecretary.contracts.assessment.ReviewRecorded;
 import io.firstsecretary.contracts.organisation.BureauRegistered;
 import io.firstsecretary.contracts.organisation.FirstSecretaryAssigned;
+import io.firstsecretary.contracts.organisation.FirstSecretaryRelieved;
 import io.firstsecretary.contracts.organisation.MemberRegistered;
 import io.firstsecretary.infra.testing.ApiClient;
 import io.firstsecretary.infra.testing.TopicProbe;
@@ -125,6 +127,53 @@ abstract class AssessmentScenarios {
                 .containsOnly("BUREAU");
         assertThat(status("wangjun", "REPORT_HEARING", "2026-Q3")).isEqualTo("OPEN");
         assertThat(status("wangjun", "ANNUAL_COMMITMENT", "2026")).isEqualTo("OPEN");
+    }
+
+    /**
+     * Relieved on 20 September: the third quarter and the year are still owed, now by that day (the
+     * move announced, so reminders follow); the fourth quarter and the second half (too little of it)
+     * are retired and no longer shown.
+     */
+    @Test
+    void aTermEndingEarlyMovesItsDueDaysAndRetiresWhatItNoLongerOwes() {
+        assign("wangjun", "zgnf", LocalDate.of(2026, 1, 1), null);
+        awaitObligation("wangjun", "FOUR_TRUE_RESEARCH", "2026-Q4");
+        topics.publish(
+                Events.FIRST_SECRETARY_RELIEVED,
+                bureau,
+                UUID.randomUUID().toString(),
+                bureau,
+                new FirstSecretaryRelieved(
+                        bureau,
+                        path,
+                        bureau + ":zgnf:2026-01-01",
+                        "wangjun",
+                        "zgnf",
+                        LocalDate.of(2026, 1, 1),
+                        LocalDate.of(2026, 9, 20),
+                        "RELIEVED"));
+        topics.awaitConsumed("assessment-service", Topics.ORGANISATION, WAIT);
+
+        var owed = obligations("wangjun");
+        assertThat(owed).extracting(o -> o.get("period").asString()).doesNotContain("2026-Q4", "2026-H2");
+        assertThat(obligation("wangjun", "FOUR_TRUE_RESEARCH", "2026-Q3")
+                        .get("dueOn")
+                        .asString())
+                .isEqualTo("2026-09-20");
+        assertThat(obligation("wangjun", "YEAR_END_REPORT", "2026").get("dueOn").asString())
+                .isEqualTo("2026-09-20");
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(topics.readAll(Topics.ASSESSMENT, Events.OBLIGATION_RESCHEDULED.type()).stream()
+                            .map(r -> EventJson.read(r.value(), ObligationRescheduled.class))
+                            .filter(r -> r.bureau().equals(bureau) && r.duty().equals("FOUR_TRUE_RESEARCH")))
+                    .extracting(r -> r.period() + " " + r.previousDueOn() + " -> " + r.dueOn())
+                    .containsExactly("2026-Q3 2026-09-30 -> 2026-09-20");
+            assertThat(topics.readAll(Topics.ASSESSMENT, Events.OBLIGATION_WAIVED.type()).stream()
+                            .map(r -> EventJson.read(r.value(), ObligationWaived.class))
+                            .filter(w -> w.bureau().equals(bureau) && w.duty().equals("PARTY_LECTURE")))
+                    .extracting(w -> w.period() + " " + w.reason())
+                    .containsExactly("2026-H2 PERIOD_NOT_COVERED");
+        });
     }
 
     @Test

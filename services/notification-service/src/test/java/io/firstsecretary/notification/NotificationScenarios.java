@@ -9,6 +9,7 @@ import io.firstsecretary.contracts.Topics;
 import io.firstsecretary.contracts.assessment.ObligationFulfilled;
 import io.firstsecretary.contracts.assessment.ObligationOpened;
 import io.firstsecretary.contracts.assessment.ObligationReopened;
+import io.firstsecretary.contracts.assessment.ObligationRescheduled;
 import io.firstsecretary.contracts.notification.ReminderCancelled;
 import io.firstsecretary.contracts.notification.ReminderScheduled;
 import io.firstsecretary.infra.testing.ApiClient;
@@ -160,6 +161,56 @@ abstract class NotificationScenarios {
                 .extracting(r ->
                         r.get("scheduledFor").asString() + " " + r.get("status").asString())
                 .containsExactlyInAnyOrder("2026-12-17T01:00:00Z SCHEDULED", "2026-12-28T01:00:00Z SCHEDULED");
+    }
+
+    /**
+     * A term ending early moves an obligation's due day forward: reminders move with it, one whose
+     * new time has passed is withdrawn, and a bureau-owed obligation never reminds the first secretary.
+     */
+    @Test
+    void remindersFollowADueDayThatMoves() {
+        var lecture = opened("PARTY_LECTURE", "2026-H2", LocalDate.of(2026, 12, 31));
+        var research = opened("FOUR_TRUE_RESEARCH", "2026-Q3", LocalDate.of(2026, 9, 30));
+        publish(Events.OBLIGATION_OPENED, lecture.id(), lecture);
+        publish(Events.OBLIGATION_OPENED, research.id(), research);
+        publish(Events.OBLIGATION_RESCHEDULED, lecture.id(), rescheduled(lecture, LocalDate.of(2026, 11, 30)));
+        publish(Events.OBLIGATION_RESCHEDULED, research.id(), rescheduled(research, LocalDate.of(2026, 8, 5)));
+        var review = new ObligationOpened(
+                UUID.randomUUID().toString(),
+                bureau,
+                List.of("js", bureau),
+                "QUARTERLY_REVIEW",
+                "2026-Q3",
+                "wangjun",
+                "zgnf",
+                LocalDate.of(2026, 10, 15),
+                "BUREAU");
+        publish(Events.OBLIGATION_OPENED, review.id(), review);
+        topics.awaitConsumed("notification-service", Topics.ASSESSMENT, WAIT);
+
+        assertThat(reminders())
+                .extracting(r ->
+                        r.get("duty").asString() + " " + r.get("scheduledFor").asString() + " "
+                                + r.get("status").asString())
+                .containsExactlyInAnyOrder(
+                        "PARTY_LECTURE 2026-11-16T01:00:00Z SCHEDULED",
+                        "PARTY_LECTURE 2026-11-27T01:00:00Z SCHEDULED",
+                        "FOUR_TRUE_RESEARCH 2026-09-16T01:00:00Z CANCELLED",
+                        "FOUR_TRUE_RESEARCH 2026-09-27T01:00:00Z CANCELLED");
+    }
+
+    private ObligationRescheduled rescheduled(ObligationOpened o, LocalDate dueOn) {
+        return new ObligationRescheduled(
+                o.id(),
+                o.bureau(),
+                o.bureauPath(),
+                o.duty(),
+                o.period(),
+                o.assignee(),
+                o.branch(),
+                dueOn,
+                o.dueOn(),
+                "FIRST_SECRETARY");
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.firstsecretary.contracts.assessment.ObligationFulfilled;
 import io.firstsecretary.contracts.assessment.ObligationOpened;
 import io.firstsecretary.contracts.assessment.ObligationOverdue;
 import io.firstsecretary.contracts.assessment.ObligationReopened;
+import io.firstsecretary.contracts.assessment.ObligationRescheduled;
 import io.firstsecretary.contracts.assessment.ObligationWaived;
 import io.firstsecretary.kit.outbox.Outbox;
 import io.firstsecretary.kit.outbox.OutboxEvent;
@@ -391,6 +392,9 @@ public class ObligationBook {
             events.addAll(transition(ObligationStatus.OPEN, after, reason));
         } else {
             events.addAll(transition(before.status(), after, reason));
+            if (!before.dueOn().equals(after.dueOn()) && !status.met() && status != ObligationStatus.WAIVED) {
+                events.add(rescheduled(after, before.dueOn()));
+            }
         }
         var update = new Update()
                 .set("windowStart", after.windowStart())
@@ -505,6 +509,23 @@ public class ObligationBook {
                         o.dueOn(),
                         reason.name(),
                         o.evidence()));
+    }
+
+    private OutboxEvent rescheduled(Obligation o, LocalDate previousDueOn) {
+        return eventOf(
+                Events.OBLIGATION_RESCHEDULED,
+                o,
+                new ObligationRescheduled(
+                        o.id(),
+                        o.bureau(),
+                        o.bureauPath(),
+                        o.duty(),
+                        o.period(),
+                        o.assignee(),
+                        o.branch(),
+                        o.dueOn(),
+                        previousDueOn,
+                        o.owedBy()));
     }
 
     private OutboxEvent overdue(Obligation o) {

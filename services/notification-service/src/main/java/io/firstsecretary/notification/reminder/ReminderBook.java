@@ -3,6 +3,7 @@ package io.firstsecretary.notification.reminder;
 import io.firstsecretary.contracts.Events;
 import io.firstsecretary.contracts.assessment.ObligationOpened;
 import io.firstsecretary.contracts.assessment.ObligationReopened;
+import io.firstsecretary.contracts.assessment.ObligationRescheduled;
 import io.firstsecretary.contracts.notification.ReminderCancelled;
 import io.firstsecretary.contracts.notification.ReminderScheduled;
 import io.firstsecretary.kit.outbox.Outbox;
@@ -48,9 +49,7 @@ class ReminderBook {
         }
         for (var reminding : schedule.remindersFor(obligation.dueOn(), clock)) {
             var reminder = new Reminder(
-                    UUID.nameUUIDFromBytes((obligation.id() + "|DUE_SOON|" + reminding.daysBefore())
-                                    .getBytes(StandardCharsets.UTF_8))
-                            .toString(),
+                    idOf(obligation.id(), reminding.daysBefore()),
                     obligation.bureau(),
                     obligation.bureauPath(),
                     obligation.id(),
@@ -64,6 +63,64 @@ class ReminderBook {
             var event = scheduled(reminder);
             outbox.insertIfAbsent(REMINDERS, reminder.id(), reminder, List.of(event));
         }
+    }
+
+    /**
+     * An open obligation's due day moved: each scheduled reminder moves to the same number of days
+     * before the new day, or is cancelled (reason {@code DUE_DATE_MOVED}) if that time has passed;
+     * reminders the new day leaves ahead are added.
+     */
+    void moveDueSoon(ObligationRescheduled obligation) {
+        if (obligation.assignee() == null
+                || (obligation.owedBy() != null && !obligation.owedBy().equals("FIRST_SECRETARY"))
+                || mongo.exists(Query.query(Criteria.where("_id").is(obligation.id())), FULFILLED)) {
+            return;
+        }
+        var ahead = schedule.remindersFor(obligation.dueOn(), clock);
+        for (int days : schedule.daysBefore()) {
+            String id = idOf(obligation.id(), days);
+            var reminder = mongo.findById(id, Reminder.class, REMINDERS);
+            if (reminder == null || reminder.status() != ReminderStatus.SCHEDULED) {
+                continue;
+            }
+            var moved = ahead.stream().filter(r -> r.daysBefore() == days).findFirst();
+            var pending = Query.query(Criteria.where("_id").is(id).and("status").is(ReminderStatus.SCHEDULED.name()));
+            if (moved.isPresent()) {
+                var rescheduled = new Reminder(
+                        reminder.id(),
+                        reminder.bureau(),
+                        reminder.bureauPath(),
+                        reminder.obligation(),
+                        reminder.recipient(),
+                        reminder.duty(),
+                        reminder.period(),
+                        reminder.stage(),
+                        moved.get().at(),
+                        ReminderStatus.SCHEDULED,
+                        reminder.channels());
+                outbox.update(
+                        REMINDERS,
+                        pending,
+                        new Update().set("scheduledFor", moved.get().at()),
+                        List.of(scheduled(rescheduled)));
+            } else {
+                outbox.update(
+                        REMINDERS,
+                        pending,
+                        new Update().set("status", ReminderStatus.CANCELLED.name()),
+                        List.of(cancelled(reminder, "DUE_DATE_MOVED")));
+            }
+        }
+        scheduleDueSoon(new ObligationOpened(
+                obligation.id(),
+                obligation.bureau(),
+                obligation.bureauPath(),
+                obligation.duty(),
+                obligation.period(),
+                obligation.assignee(),
+                obligation.branch(),
+                obligation.dueOn(),
+                obligation.owedBy()));
     }
 
     /**
@@ -140,19 +197,6 @@ class ReminderBook {
         var pending = Query.query(
                 Criteria.where("obligation").is(obligationId).and("status").is(ReminderStatus.SCHEDULED.name()));
         for (Reminder reminder : mongo.find(pending, Reminder.class, REMINDERS)) {
-            var event = outbox.event(
-                    Events.REMINDER_CANCELLED,
-                    reminder.id(),
-                    "bureaus/" + reminder.bureau() + "/reminders/" + reminder.id(),
-                    reminder.bureau(),
-                    reminder.bureauPath(),
-                    new ReminderCancelled(
-                            reminder.id(),
-                            reminder.bureau(),
-                            reminder.bureauPath(),
-                            reminder.obligation(),
-                            reminder.recipient(),
-                            reason));
             outbox.update(
                     REMINDERS,
                     Query.query(Criteria.where("_id")
@@ -160,7 +204,28 @@ class ReminderBook {
                             .and("status")
                             .is(ReminderStatus.SCHEDULED.name())),
                     new Update().set("status", ReminderStatus.CANCELLED.name()),
-                    List.of(event));
+                    List.of(cancelled(reminder, reason)));
         }
+    }
+
+    private io.firstsecretary.kit.outbox.OutboxEvent cancelled(Reminder reminder, String reason) {
+        return outbox.event(
+                Events.REMINDER_CANCELLED,
+                reminder.id(),
+                "bureaus/" + reminder.bureau() + "/reminders/" + reminder.id(),
+                reminder.bureau(),
+                reminder.bureauPath(),
+                new ReminderCancelled(
+                        reminder.id(),
+                        reminder.bureau(),
+                        reminder.bureauPath(),
+                        reminder.obligation(),
+                        reminder.recipient(),
+                        reason));
+    }
+
+    static String idOf(String obligation, int daysBefore) {
+        return UUID.nameUUIDFromBytes((obligation + "|DUE_SOON|" + daysBefore).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 }

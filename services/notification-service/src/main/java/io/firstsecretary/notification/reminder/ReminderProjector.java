@@ -25,6 +25,8 @@ class ReminderProjector {
         } else if (event.is(Events.OBLIGATION_FULFILLED)) {
             var met = event.payload(Events.OBLIGATION_FULFILLED);
             book.cancelFor(met.id(), met.bureau(), met.status(), "OBLIGATION_FULFILLED");
+        } else if (event.is(Events.OBLIGATION_RESCHEDULED)) {
+            book.moveDueSoon(event.payload(Events.OBLIGATION_RESCHEDULED));
         } else if (event.is(Events.OBLIGATION_REOPENED)) {
             book.reschedule(event.payload(Events.OBLIGATION_REOPENED));
         } else if (event.is(Events.OBLIGATION_WAIVED)) {
