@@ -22,10 +22,11 @@ build: ## compile and package everything without tests
 test: ## unit, integration, contract, chart and end-to-end tests
 	$(MVNW) verify
 
-bench: ## organisation import and gateway ingest against the raw store and broker (reports in */target/bench)
+bench: ## organisation import, gateway ingest, assessment projection and rebuild, each against the raw store and broker (reports in */target/bench)
 	$(MVNW) -q -DskipTests -pl e2e -am install
 	$(MVNW) -pl services/organisation-service surefire:test -Dtest=ImportBenchmark -Dsurefire.failIfNoSpecifiedTests=false
 	$(MVNW) -pl e2e surefire:test -Dtest=GatewayIngestBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+	$(MVNW) -pl services/assessment-service surefire:test -Dtest=ProjectionBenchmark -Dsurefire.failIfNoSpecifiedTests=false
 
 fmt: ## format the Java sources
 	$(MVNW) -q spotless:apply
