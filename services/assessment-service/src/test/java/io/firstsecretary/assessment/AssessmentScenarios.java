@@ -17,6 +17,7 @@ import io.firstsecretary.contracts.assessment.ObligationReopened;
 import io.firstsecretary.contracts.assessment.ObligationRescheduled;
 import io.firstsecretary.contracts.assessment.ObligationWaived;
 import io.firstsecretary.contracts.assessment.ReviewRecorded;
+import io.firstsecretary.contracts.organisation.BranchEstablished;
 import io.firstsecretary.contracts.organisation.BureauRegistered;
 import io.firstsecretary.contracts.organisation.FirstSecretaryAssigned;
 import io.firstsecretary.contracts.organisation.FirstSecretaryRelieved;
@@ -567,6 +568,62 @@ abstract class AssessmentScenarios {
                         .values())
                 .extracting(v -> v.get("value").get("version").asString())
                 .containsExactly("2026.2");
+    }
+
+    /**
+     * With the branch section switched on, branches owe 三会一课 and 主题党日 too, and one lecture the
+     * first secretary gives the branch is evidence for both his half-year lecture and the branch's
+     * quarterly 党课.
+     */
+    @Test
+    void oneLectureMeetsTheFirstSecretarysDutyAndTheBranchsOwn() {
+        topics.publish(
+                Events.BUREAU_REGISTERED,
+                bureau,
+                UUID.randomUUID().toString(),
+                bureau,
+                new BureauRegistered(bureau, "测试局", "COUNTY", "js", path));
+        topics.publish(
+                Events.BRANCH_ESTABLISHED,
+                bureau,
+                UUID.randomUUID().toString(),
+                bureau,
+                new BranchEstablished(bureau, path, "zgnf", "征管党支部", List.of()));
+        assign("wangjun", "zgnf", LocalDate.of(2026, 1, 1), null);
+        var catalogue = api.get("/api/v1/bureaus/" + bureau + "/catalogue")
+                .body()
+                .get("value")
+                .toString();
+        var withBranches = catalogue.replace("\"branchSection\":false", "\"branchSection\":true");
+        assertThat(withBranches).contains("\"branchSection\":true");
+        assertThat(api.put("/api/v1/bureaus/" + bureau + "/catalogue/versions/2026.b", withBranches)
+                        .status())
+                .isEqualTo(200);
+        var lecture = activity("PARTY_LECTURE", "wangjun", LocalDate.of(2026, 7, 15));
+        topics.publish(
+                Events.ACTIVITY_LOGGED, bureau + "/zgnf", UUID.randomUUID().toString(), bureau, lecture);
+        topics.awaitConsumed("assessment-service", Topics.ACTIVITY, WAIT);
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            var branchOwn = api
+                    .get("/api/v1/bureaus/" + bureau + "/obligations?branch=zgnf&year=2026&size=500")
+                    .body()
+                    .get("items")
+                    .values()
+                    .stream()
+                    .filter(o -> "BRANCH".equals(o.get("owedBy").asString()))
+                    .toList();
+            // 4 general meetings + 12 committee meetings + 12 group meetings + 4 lectures + 12 themed days
+            assertThat(branchOwn).hasSize(44);
+            var q3 = branchOwn.stream()
+                    .filter(o -> o.get("duty").asString().equals("BRANCH_PARTY_LECTURE")
+                            && o.get("period").asString().equals("2026-Q3"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(q3.get("status").asString()).isEqualTo("MET");
+            assertThat(q3.get("evidence").get(0).asString()).isEqualTo(lecture.id());
+        });
+        assertMetOnceBy("PARTY_LECTURE", "2026-H2", lecture.id());
     }
 
     @Test

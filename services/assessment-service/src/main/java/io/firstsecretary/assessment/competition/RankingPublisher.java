@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * each kind is published, so a platform started late does not announce years of history.
  */
 @Component
-class RankingPublisher {
+public class RankingPublisher {
 
     static final String RANKINGS = "rankings";
     static final int SETTLING = 15;
@@ -54,16 +54,21 @@ class RankingPublisher {
     @Scheduled(
             initialDelayString = "${firstsec.rankings.publish-delay:PT30S}",
             fixedDelayString = "${firstsec.rankings.publish-every:PT10M}")
-    void publishClosedPeriods() {
+    public int publishClosedPeriods() {
+        int published = 0;
         LocalDate today = LocalDate.ofInstant(clock.instant(), Period.ZONE);
         for (String bureau : facts.bureausWithAssignments()) {
             for (Cadence cadence : List.of(Cadence.MONTH, Cadence.QUARTER, Cadence.YEAR)) {
-                publish(bureau, lastClosed(cadence, today));
+                published += publish(bureau, lastClosed(cadence, today));
             }
         }
+        return published;
     }
 
-    /** Publishes {@code period}'s ranking of {@code bureau} unless it already was; the number of groups published. */
+    /**
+     * Publishes {@code period}'s ranking of {@code bureau} unless it already was; the number of
+     * groups published.
+     */
     int publish(String bureau, Period period) {
         var path = facts.bureau(bureau).map(Bureau::path).orElse(List.of(bureau));
         var byGroup = new LinkedHashMap<String, List<RankingPublished.Entry>>();

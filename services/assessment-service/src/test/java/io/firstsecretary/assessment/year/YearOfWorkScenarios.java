@@ -3,6 +3,7 @@ package io.firstsecretary.assessment.year;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.firstsecretary.assessment.competition.RankingPublisher;
 import io.firstsecretary.assessment.obligation.ObligationBook;
 import io.firstsecretary.contracts.EventJson;
 import io.firstsecretary.contracts.Events;
@@ -11,6 +12,7 @@ import io.firstsecretary.contracts.activity.ActivityCorrected;
 import io.firstsecretary.contracts.activity.ActivityLogged;
 import io.firstsecretary.contracts.activity.ActivityVoided;
 import io.firstsecretary.contracts.assessment.ObligationOverdue;
+import io.firstsecretary.contracts.assessment.RankingPublished;
 import io.firstsecretary.contracts.organisation.BranchEstablished;
 import io.firstsecretary.contracts.organisation.BureauRegistered;
 import io.firstsecretary.contracts.organisation.FirstSecretaryAssigned;
@@ -90,6 +92,9 @@ abstract class YearOfWorkScenarios {
 
     @Autowired
     OutboxRelay relay;
+
+    @Autowired
+    RankingPublisher rankings;
 
     ApiClient api;
     TopicProbe topics;
@@ -177,6 +182,35 @@ abstract class YearOfWorkScenarios {
         book.sweep();
         relay.relayPending();
         assertThat(overdueEvents() - overdueBefore).isEqualTo(open.size() + bureauDutiesOverdueSince(TODAY, later));
+        // The closed December, fourth quarter and year are published once, as the API ranks them.
+        assertThat(rankings.publishClosedPeriods()).isGreaterThanOrEqualTo(3);
+        assertThat(rankings.publishClosedPeriods()).isZero();
+        relay.relayPending();
+        var published = topics.readAll(Topics.ASSESSMENT, Events.RANKING_PUBLISHED.type()).stream()
+                .map(r -> EventJson.read(r.value(), RankingPublished.class))
+                .filter(r -> r.bureau().equals(bureau))
+                .toList();
+        assertThat(published)
+                .extracting(RankingPublished::period)
+                .containsExactlyInAnyOrder("2026-12", "2026-Q4", "2026");
+        var year = published.stream()
+                .filter(r -> r.period().equals("2026"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(year.items())
+                .extracting(e -> e.assignee() + " " + e.rank() + " " + e.score())
+                .containsExactlyInAnyOrderElementsOf(
+                        api
+                                .get("/api/v1/bureaus/" + bureau + "/rankings?period=2026")
+                                .body()
+                                .get("items")
+                                .values()
+                                .stream()
+                                .map(i -> i.get("assignee").asString() + " "
+                                        + i.get("rank").asInt() + " "
+                                        + i.get("score").asDouble())
+                                .toList());
+
         var next = api.get("/api/v1/bureaus/" + bureau + "/obligations?assignee=fs1&year=2027")
                 .body();
         assertThat(next.get("total").asInt()).isEqualTo(26);
