@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.DeserializationFeature;
@@ -32,7 +34,7 @@ public record DutyCatalogue(
 
     public DutyCatalogue {
         minimumCoverage = minimumCoverage == null ? HALF : minimumCoverage;
-        duties = duties == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(duties));
+        duties = duties == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(duties));
     }
 
     public static DutyCatalogue defaultCatalogue() {

@@ -4,10 +4,15 @@ import io.firstsecretary.contracts.activity.ActivityLogged;
 import io.firstsecretary.contracts.organisation.FirstSecretaryAssigned;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -35,8 +40,7 @@ public class Facts implements Knowledge {
     public static final String WAIVERS = "waivers";
 
     /** The facts replayed from the topics; reviews, evaluations and reports are assessment's own. */
-    static final java.util.List<String> REPLAYED =
-            java.util.List.of(ASSIGNMENTS, MEMBERS, BUREAUS, BRANCHES, ACTIVITIES, LEDGERS, ROSTERS);
+    static final List<String> REPLAYED = List.of(ASSIGNMENTS, MEMBERS, BUREAUS, BRANCHES, ACTIVITIES, LEDGERS, ROSTERS);
 
     private final MongoTemplate mongo;
     private final Generation generation;
@@ -61,7 +65,7 @@ public class Facts implements Knowledge {
 
     /** Every bureau the facts know of, from the tree or from first-secretary assignments. */
     public List<Bureau> allBureaus() {
-        var bureaus = new java.util.TreeMap<String, Bureau>();
+        var bureaus = new TreeMap<String, Bureau>();
         mongo.findAll(Bureau.class, at(BUREAUS)).forEach(b -> bureaus.put(b.code(), b));
         for (String code : bureausWithAssignments()) {
             if (!bureaus.containsKey(code)) {
@@ -116,7 +120,7 @@ public class Facts implements Knowledge {
         var history = mongo.findById(MemberHistory.idOf(bureau, member), MemberHistory.class, at(MEMBERS));
         history.states().stream()
                 .map(MemberHistory.State::branch)
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .distinct()
                 .forEach(branch -> mongo.upsert(
                         Query.query(Criteria.where("_id").is(Roster.idOf(bureau, branch))),
@@ -302,10 +306,10 @@ public class Facts implements Knowledge {
 
     @Override
     public List<RecordedActivity> activities(
-            String bureau, String branch, java.util.Collection<String> types, LocalDate from, LocalDate to) {
+            String bureau, String branch, Collection<String> types, LocalDate from, LocalDate to) {
         var activities = new ArrayList<RecordedActivity>();
         for (int year = from.getYear(); year <= to.getYear(); year++) {
-            for (String type : new java.util.TreeSet<>(types)) {
+            for (String type : new TreeSet<>(types)) {
                 var ledger = mongo.findById(Ledger.idOf(bureau, branch, year, type), Ledger.class, at(LEDGERS));
                 if (ledger != null && ledger.entries() != null) {
                     ledger.entries().values().stream()
@@ -349,8 +353,8 @@ public class Facts implements Knowledge {
     }
 
     /** The office's waivers of obligations owed per {@code scopeKey}, by obligation id. */
-    public java.util.Map<String, Waiver> waivers(String scopeKey) {
-        var waivers = new java.util.HashMap<String, Waiver>();
+    public Map<String, Waiver> waivers(String scopeKey) {
+        var waivers = new HashMap<String, Waiver>();
         mongo.find(Query.query(Criteria.where("scopeKey").is(scopeKey)), Waiver.class, WAIVERS)
                 .forEach(w -> waivers.put(w.obligation(), w));
         return waivers;

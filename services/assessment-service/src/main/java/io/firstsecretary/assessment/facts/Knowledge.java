@@ -1,6 +1,7 @@
 package io.firstsecretary.assessment.facts;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,7 +10,7 @@ public interface Knowledge {
 
     /** The branch's standing activities of the given types that occurred in {@code [from, to]}. */
     List<RecordedActivity> activities(
-            String bureau, String branch, java.util.Collection<String> types, LocalDate from, LocalDate to);
+            String bureau, String branch, Collection<String> types, LocalDate from, LocalDate to);
 
     /** Members of the branch holding a key role on {@code day}. */
     List<String> keyPersons(String bureau, String branch, LocalDate day);

@@ -1,11 +1,13 @@
 package io.firstsecretary.assessment.obligation;
 
+import com.mongodb.client.result.UpdateResult;
 import io.firstsecretary.assessment.catalogue.CatalogueChanged;
 import io.firstsecretary.assessment.catalogue.Catalogues;
 import io.firstsecretary.assessment.facts.Assignment;
 import io.firstsecretary.assessment.facts.Bureau;
 import io.firstsecretary.assessment.facts.Change;
 import io.firstsecretary.assessment.facts.Facts;
+import io.firstsecretary.assessment.facts.Waiver;
 import io.firstsecretary.assessment.period.Period;
 import io.firstsecretary.contracts.EventType;
 import io.firstsecretary.contracts.Events;
@@ -26,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -249,8 +252,7 @@ public class ObligationBook {
                 return new Waiving.Waived(ObligationView.of(o));
             }
             var waiver = new Obligation.Waiver(OFFICE, note, by, clock.instant());
-            facts.saveWaiver(new io.firstsecretary.assessment.facts.Waiver(
-                    o.id(), o.bureau(), o.scopeKey(), note, by, waiver.at()));
+            facts.saveWaiver(new Waiver(o.id(), o.bureau(), o.scopeKey(), note, by, waiver.at()));
             var result = update(
                     expecting(o),
                     new Update()
@@ -347,12 +349,7 @@ public class ObligationBook {
                         || touches.days().stream().anyMatch(day -> o.period().contains(day)));
     }
 
-    private boolean write(
-            Obligation before,
-            Assessed assessed,
-            io.firstsecretary.assessment.facts.Waiver office,
-            LocalDate today,
-            Change.Reason reason) {
+    private boolean write(Obligation before, Assessed assessed, Waiver office, LocalDate today, Change.Reason reason) {
         Owed o = assessed.owed();
         boolean officeWaiver = office != null && !assessed.met();
         ObligationStatus status = officeWaiver ? ObligationStatus.WAIVED : assessed.statusOn(today);
@@ -412,7 +409,7 @@ public class ObligationBook {
         return update(expecting(before), update, events).getModifiedCount() == 1;
     }
 
-    private com.mongodb.client.result.UpdateResult update(Query query, Update update, List<OutboxEvent> events) {
+    private UpdateResult update(Query query, Update update, List<OutboxEvent> events) {
         return outbox.update(collection(), query, update, announce ? events : List.of());
     }
 
@@ -448,7 +445,7 @@ public class ObligationBook {
         return Query.query(Criteria.where("_id").is(o.id()).and("revision").is(o.revision()));
     }
 
-    private void retrying(java.util.function.BooleanSupplier attempt) {
+    private void retrying(BooleanSupplier attempt) {
         for (int i = 0; i < ATTEMPTS; i++) {
             if (attempt.getAsBoolean()) {
                 return;

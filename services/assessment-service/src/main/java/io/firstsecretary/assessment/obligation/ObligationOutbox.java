@@ -5,6 +5,7 @@ import io.firstsecretary.assessment.facts.Generation;
 import io.firstsecretary.assessment.facts.Generations;
 import io.firstsecretary.kit.outbox.OutboxCollections;
 import java.util.ArrayList;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,7 +25,7 @@ class ObligationOutbox {
             for (int g = live; g >= 0; g--) {
                 names.add(Generation.fixed(g).of(ObligationBook.OBLIGATIONS));
             }
-            names.addAll(java.util.List.of(Facts.REVIEWS, Facts.EVALUATIONS, Facts.REPORTS, "rankings"));
+            names.addAll(List.of(Facts.REVIEWS, Facts.EVALUATIONS, Facts.REPORTS, "rankings"));
             return names;
         };
     }

@@ -6,6 +6,7 @@ import io.firstsecretary.assessment.competition.Rankings;
 import io.firstsecretary.assessment.facts.Bureau;
 import io.firstsecretary.assessment.facts.BureauPaths;
 import io.firstsecretary.assessment.facts.Facts;
+import io.firstsecretary.assessment.facts.RecordedActivity;
 import io.firstsecretary.assessment.obligation.ObligationStatus;
 import io.firstsecretary.assessment.obligation.Obligations;
 import io.firstsecretary.assessment.period.Cadence;
@@ -128,8 +129,7 @@ class ReportGenerator {
         var activities = facts.activitiesOfBureau(bureau, month.start(), month.end());
         var highlights = activities.stream()
                 .filter(a -> HIGHLIGHTED.contains(a.type()))
-                .sorted(Comparator.comparing((io.firstsecretary.assessment.facts.RecordedActivity a) ->
-                                a.promotionLevel() == null ? 1 : 0)
+                .sorted(Comparator.comparing((RecordedActivity a) -> a.promotionLevel() == null ? 1 : 0)
                         .thenComparing(a -> a.occurredOn()))
                 .limit(HIGHLIGHTS)
                 .map(a -> new BureauMeetingReport.Highlight(
