@@ -199,6 +199,39 @@ abstract class NotificationScenarios {
                         "FOUR_TRUE_RESEARCH 2026-09-27T01:00:00Z CANCELLED");
     }
 
+    /** A bureau's new policy moves its pending reminders at once; bad policies are refused whole. */
+    @Test
+    void aPolicyChangeReschedulesThePendingReminders() {
+        var lecture = opened("PARTY_LECTURE", "2026-H2", LocalDate.of(2026, 12, 31));
+        publish(Events.OBLIGATION_OPENED, lecture.id(), lecture);
+        topics.awaitConsumed("notification-service", Topics.ASSESSMENT, WAIT);
+        String policy = "/api/v1/bureaus/" + bureau + "/reminder-policy";
+        assertThat(api.get(policy).body().toString())
+                .isEqualTo(
+                        "{\"dueSoonDays\":[14,3],\"overdueDays\":1,\"quietHours\":{\"from\":\"22:00\",\"to\":\"07:00\"}}");
+
+        var bad = api.put(
+                policy,
+                "{\"dueSoonDays\":[0,7,7],\"overdueDays\":1,\"quietHours\":{\"from\":\"25:00\",\"to\":\"07:00\"}}");
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.body().get("errors").values())
+                .extracting(e -> e.get("pointer").asString())
+                .containsExactly("/dueSoonDays/0", "/dueSoonDays/2", "/quietHours/from");
+        var saved = api.put(
+                policy, "{\"dueSoonDays\":[7],\"overdueDays\":2,\"quietHours\":{\"from\":\"08:00\",\"to\":\"10:00\"}}");
+        assertThat(saved.status()).isEqualTo(200);
+
+        // seven days before, and 09:00 falls in the quiet hours: 10:00 Asia/Shanghai
+        assertThat(reminders())
+                .extracting(r ->
+                        r.get("scheduledFor").asString() + " " + r.get("status").asString())
+                .containsExactlyInAnyOrder(
+                        "2026-12-17T01:00:00Z CANCELLED",
+                        "2026-12-28T01:00:00Z CANCELLED",
+                        "2026-12-24T02:00:00Z SCHEDULED");
+        assertThat(api.get(policy).body().get("dueSoonDays").values()).hasSize(1);
+    }
+
     private ObligationRescheduled rescheduled(ObligationOpened o, LocalDate dueOn) {
         return new ObligationRescheduled(
                 o.id(),

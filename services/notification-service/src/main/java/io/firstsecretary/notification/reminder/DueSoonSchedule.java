@@ -1,25 +1,26 @@
 package io.firstsecretary.notification.reminder;
 
+import io.firstsecretary.notification.policy.ReminderPolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.List;
 
 /**
- * When to remind an assignee that an obligation falls due: a number of days before the due date,
- * at a civil hour in the bureau's zone. Times already past are not scheduled.
+ * When to remind an assignee that an obligation falls due, under the bureau's policy: a number of
+ * days before the due day, at 09:00 in the bureau's zone, after the quiet hours. Times already past
+ * are not scheduled.
  */
-record DueSoonSchedule(List<Integer> daysBefore, LocalTime at) {
+final class DueSoonSchedule {
 
-    static final DueSoonSchedule DEFAULT = new DueSoonSchedule(List.of(14, 3), LocalTime.of(9, 0));
+    private DueSoonSchedule() {}
 
-    List<Reminding> remindersFor(LocalDate dueOn, Clock clock) {
+    static List<Reminding> remindersFor(ReminderPolicy policy, LocalDate dueOn, Clock clock) {
         Instant now = clock.instant();
-        return daysBefore.stream()
+        return policy.dueSoonDays().stream()
                 .map(days -> new Reminding(
                         days,
-                        dueOn.minusDays(days).atTime(at).atZone(clock.getZone()).toInstant()))
+                        policy.dueSoon(dueOn, days).atZone(clock.getZone()).toInstant()))
                 .filter(r -> r.at().isAfter(now))
                 .toList();
     }

@@ -7,10 +7,13 @@ import io.firstsecretary.contracts.assessment.ObligationRescheduled;
 import io.firstsecretary.contracts.notification.ReminderCancelled;
 import io.firstsecretary.contracts.notification.ReminderScheduled;
 import io.firstsecretary.kit.outbox.Outbox;
+import io.firstsecretary.notification.policy.ReminderPolicies;
+import io.firstsecretary.notification.policy.ReminderPolicyChanged;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -27,17 +30,19 @@ class ReminderBook {
 
     static final String REMINDERS = "reminders";
     static final String FULFILLED = "fulfilledObligations";
+    static final String KNOWN = "obligations";
     static final List<Channel> DEFAULT_CHANNELS = List.of(Channel.EMAIL, Channel.INBOX);
 
     private final MongoTemplate mongo;
     private final Outbox outbox;
     private final Clock clock;
-    private final DueSoonSchedule schedule = DueSoonSchedule.DEFAULT;
+    private final ReminderPolicies policies;
 
-    ReminderBook(MongoTemplate mongo, Outbox outbox, Clock clock) {
+    ReminderBook(MongoTemplate mongo, Outbox outbox, Clock clock, ReminderPolicies policies) {
         this.mongo = mongo;
         this.outbox = outbox;
         this.clock = clock;
+        this.policies = policies;
     }
 
     void scheduleDueSoon(ObligationOpened obligation) {
@@ -47,7 +52,19 @@ class ReminderBook {
         if (mongo.exists(Query.query(Criteria.where("_id").is(obligation.id())), FULFILLED)) {
             return;
         }
-        for (var reminding : schedule.remindersFor(obligation.dueOn(), clock)) {
+        mongo.save(
+                new KnownObligation(
+                        obligation.id(),
+                        obligation.bureau(),
+                        obligation.bureauPath(),
+                        obligation.duty(),
+                        obligation.period(),
+                        obligation.assignee(),
+                        obligation.branch(),
+                        obligation.dueOn()),
+                KNOWN);
+        var policy = policies.of(obligation.bureau());
+        for (var reminding : DueSoonSchedule.remindersFor(policy, obligation.dueOn(), clock)) {
             var reminder = new Reminder(
                     idOf(obligation.id(), reminding.daysBefore()),
                     obligation.bureau(),
@@ -66,9 +83,8 @@ class ReminderBook {
     }
 
     /**
-     * An open obligation's due day moved: each scheduled reminder moves to the same number of days
-     * before the new day, or is cancelled (reason {@code DUE_DATE_MOVED}) if that time has passed;
-     * reminders the new day leaves ahead are added.
+     * An open obligation's due day moved: its reminders are {@linkplain #align aligned} with the new
+     * day (reason {@code DUE_DATE_MOVED} for those withdrawn).
      */
     void moveDueSoon(ObligationRescheduled obligation) {
         if (obligation.assignee() == null
@@ -76,16 +92,57 @@ class ReminderBook {
                 || mongo.exists(Query.query(Criteria.where("_id").is(obligation.id())), FULFILLED)) {
             return;
         }
-        var ahead = schedule.remindersFor(obligation.dueOn(), clock);
-        for (int days : schedule.daysBefore()) {
-            String id = idOf(obligation.id(), days);
-            var reminder = mongo.findById(id, Reminder.class, REMINDERS);
-            if (reminder == null || reminder.status() != ReminderStatus.SCHEDULED) {
-                continue;
+        var known = new KnownObligation(
+                obligation.id(),
+                obligation.bureau(),
+                obligation.bureauPath(),
+                obligation.duty(),
+                obligation.period(),
+                obligation.assignee(),
+                obligation.branch(),
+                obligation.dueOn());
+        mongo.save(known, KNOWN);
+        align(known, "DUE_DATE_MOVED");
+    }
+
+    /** The bureau's policy changed: every open obligation's reminders follow it (reason {@code POLICY_CHANGED}). */
+    @EventListener
+    void onPolicyChanged(ReminderPolicyChanged changed) {
+        for (var known :
+                mongo.find(Query.query(Criteria.where("bureau").is(changed.bureau())), KnownObligation.class, KNOWN)) {
+            if (!mongo.exists(Query.query(Criteria.where("_id").is(known.id())), FULFILLED)) {
+                align(known, "POLICY_CHANGED");
             }
-            var moved = ahead.stream().filter(r -> r.daysBefore() == days).findFirst();
-            var pending = Query.query(Criteria.where("_id").is(id).and("status").is(ReminderStatus.SCHEDULED.name()));
-            if (moved.isPresent()) {
+        }
+    }
+
+    /**
+     * Brings an open obligation's scheduled {@code DUE_SOON} reminders in line with its due day and
+     * the bureau's policy: each moves to its time under them, or is cancelled with {@code reason} if
+     * the policy no longer has it or its time has passed; reminders now ahead that are missing are
+     * added. Sent and cancelled reminders are left as they are.
+     */
+    private void align(KnownObligation obligation, String reason) {
+        var ahead = DueSoonSchedule.remindersFor(policies.of(obligation.bureau()), obligation.dueOn(), clock);
+        var scheduled = Query.query(Criteria.where("obligation")
+                .is(obligation.id())
+                .and("stage")
+                .is(ReminderStage.DUE_SOON.name())
+                .and("status")
+                .is(ReminderStatus.SCHEDULED.name()));
+        for (Reminder reminder : mongo.find(scheduled, Reminder.class, REMINDERS)) {
+            var pending = Query.query(
+                    Criteria.where("_id").is(reminder.id()).and("status").is(ReminderStatus.SCHEDULED.name()));
+            var moved = ahead.stream()
+                    .filter(r -> idOf(obligation.id(), r.daysBefore()).equals(reminder.id()))
+                    .findFirst();
+            if (moved.isEmpty()) {
+                outbox.update(
+                        REMINDERS,
+                        pending,
+                        new Update().set("status", ReminderStatus.CANCELLED.name()),
+                        List.of(cancelled(reminder, reason)));
+            } else if (!moved.get().at().equals(reminder.scheduledFor())) {
                 var rescheduled = new Reminder(
                         reminder.id(),
                         reminder.bureau(),
@@ -103,24 +160,23 @@ class ReminderBook {
                         pending,
                         new Update().set("scheduledFor", moved.get().at()),
                         List.of(scheduled(rescheduled)));
-            } else {
-                outbox.update(
-                        REMINDERS,
-                        pending,
-                        new Update().set("status", ReminderStatus.CANCELLED.name()),
-                        List.of(cancelled(reminder, "DUE_DATE_MOVED")));
             }
         }
-        scheduleDueSoon(new ObligationOpened(
-                obligation.id(),
-                obligation.bureau(),
-                obligation.bureauPath(),
-                obligation.duty(),
-                obligation.period(),
-                obligation.assignee(),
-                obligation.branch(),
-                obligation.dueOn(),
-                obligation.owedBy()));
+        for (var reminding : ahead) {
+            var reminder = new Reminder(
+                    idOf(obligation.id(), reminding.daysBefore()),
+                    obligation.bureau(),
+                    obligation.bureauPath(),
+                    obligation.id(),
+                    obligation.assignee(),
+                    obligation.duty(),
+                    obligation.period(),
+                    ReminderStage.DUE_SOON,
+                    reminding.at(),
+                    ReminderStatus.SCHEDULED,
+                    DEFAULT_CHANNELS);
+            outbox.insertIfAbsent(REMINDERS, reminder.id(), reminder, List.of(scheduled(reminder)));
+        }
     }
 
     /**
