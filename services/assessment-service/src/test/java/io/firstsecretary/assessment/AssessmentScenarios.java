@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClients;
 import io.firstsecretary.contracts.EventJson;
+import io.firstsecretary.contracts.EventType;
 import io.firstsecretary.contracts.Events;
 import io.firstsecretary.contracts.Topics;
 import io.firstsecretary.contracts.activity.ActivityCorrected;
@@ -139,10 +140,8 @@ abstract class AssessmentScenarios {
     void aTermEndingEarlyMovesItsDueDaysAndRetiresWhatItNoLongerOwes() {
         assign("wangjun", "zgnf", LocalDate.of(2026, 1, 1), null);
         awaitObligation("wangjun", "FOUR_TRUE_RESEARCH", "2026-Q4");
-        topics.publish(
+        publish(
                 Events.FIRST_SECRETARY_RELIEVED,
-                bureau,
-                UUID.randomUUID().toString(),
                 bureau,
                 new FirstSecretaryRelieved(
                         bureau,
@@ -194,8 +193,7 @@ abstract class AssessmentScenarios {
     @Test
     void evidenceThatArrivesBeforeTheAssignmentStillCounts() {
         var research = activity("FOUR_TRUE_RESEARCH", "wangjun", LocalDate.of(2026, 7, 2));
-        topics.publish(
-                Events.ACTIVITY_LOGGED, bureau + "/zgnf", UUID.randomUUID().toString(), bureau, research);
+        publish(Events.ACTIVITY_LOGGED, bureau + "/zgnf", research);
         topics.awaitConsumed("assessment-service", Topics.ACTIVITY, WAIT);
         assign("wangjun", "zgnf", LocalDate.of(2026, 1, 1), null);
 
@@ -205,17 +203,13 @@ abstract class AssessmentScenarios {
     @Test
     void workOutsideTheTermOrByAnotherMemberIsNoEvidence() {
         assign("wangjun", "zgnf", LocalDate.of(2026, 7, 10), null);
-        topics.publish(
+        publish(
                 Events.ACTIVITY_LOGGED,
                 bureau + "/zgnf",
-                UUID.randomUUID().toString(),
-                bureau,
                 activity("GUIDANCE_OPINION", "wangjun", LocalDate.of(2026, 7, 1)));
-        topics.publish(
+        publish(
                 Events.ACTIVITY_LOGGED,
                 bureau + "/zgnf",
-                UUID.randomUUID().toString(),
-                bureau,
                 activity("GUIDANCE_OPINION", "zhoumin", LocalDate.of(2026, 7, 20)));
         topics.awaitConsumed("assessment-service", Topics.ACTIVITY, WAIT);
         topics.awaitConsumed("assessment-service", Topics.ORGANISATION, WAIT);
@@ -230,18 +224,14 @@ abstract class AssessmentScenarios {
         assign("wangjun", "zgnf", LocalDate.of(2026, 1, 1), null);
         var research = activity("FOUR_TRUE_RESEARCH", "wangjun", LocalDate.of(2026, 7, 2));
         var opinion = activity("GUIDANCE_OPINION", "wangjun", LocalDate.of(2026, 7, 3));
-        topics.publish(
-                Events.ACTIVITY_LOGGED, bureau + "/zgnf", UUID.randomUUID().toString(), bureau, research);
-        topics.publish(
-                Events.ACTIVITY_LOGGED, bureau + "/zgnf", UUID.randomUUID().toString(), bureau, opinion);
+        publish(Events.ACTIVITY_LOGGED, bureau + "/zgnf", research);
+        publish(Events.ACTIVITY_LOGGED, bureau + "/zgnf", opinion);
         assertMetOnceBy("FOUR_TRUE_RESEARCH", "2026-Q3", research.id());
         assertMetOnceBy("GUIDANCE_OPINION", "2026-Q3", opinion.id());
 
-        topics.publish(
+        publish(
                 Events.ACTIVITY_VOIDED,
                 bureau + "/zgnf",
-                UUID.randomUUID().toString(),
-                bureau,
                 new ActivityVoided(
                         research.id(), bureau, path, "zgnf", "重复录入", null, Instant.parse("2026-08-03T01:00:00Z")));
         var moved = new ActivityLogged(
@@ -256,11 +246,9 @@ abstract class AssessmentScenarios {
                 List.of(),
                 null,
                 opinion.loggedAt());
-        topics.publish(
+        publish(
                 Events.ACTIVITY_CORRECTED,
                 bureau + "/zgnf",
-                UUID.randomUUID().toString(),
-                bureau,
                 new ActivityCorrected(
                         opinion.id(),
                         bureau,
@@ -271,10 +259,8 @@ abstract class AssessmentScenarios {
                         Instant.parse("2026-08-03T01:30:00Z"),
                         moved));
         // The original log delivered again after the void and the correction changes nothing.
-        topics.publish(
-                Events.ACTIVITY_LOGGED, bureau + "/zgnf", UUID.randomUUID().toString(), bureau, research);
-        topics.publish(
-                Events.ACTIVITY_LOGGED, bureau + "/zgnf", UUID.randomUUID().toString(), bureau, opinion);
+        publish(Events.ACTIVITY_LOGGED, bureau + "/zgnf", research);
+        publish(Events.ACTIVITY_LOGGED, bureau + "/zgnf", opinion);
         topics.awaitConsumed("assessment-service", Topics.ACTIVITY, WAIT);
 
         await().atMost(WAIT).untilAsserted(() -> {
@@ -409,11 +395,9 @@ abstract class AssessmentScenarios {
         assertThat(waived.body().get("status").asString()).isEqualTo("WAIVED");
 
         // recomputation for other work leaves the waiver standing
-        topics.publish(
+        publish(
                 Events.ACTIVITY_LOGGED,
                 bureau + "/zgnf",
-                UUID.randomUUID().toString(),
-                bureau,
                 activity("SERVICE_VISIT", "wangjun", LocalDate.of(2026, 7, 20)));
         topics.awaitConsumed("assessment-service", Topics.ACTIVITY, WAIT);
         assertThat(status("wangjun", "PARTY_LECTURE", "2026-H2")).isEqualTo("WAIVED");
@@ -434,11 +418,9 @@ abstract class AssessmentScenarios {
                         }));
 
         // the work done after all counts, and met work cannot be waived
-        topics.publish(
+        publish(
                 Events.ACTIVITY_LOGGED,
                 bureau + "/zgnf",
-                UUID.randomUUID().toString(),
-                bureau,
                 activity("PARTY_LECTURE", "wangjun", LocalDate.of(2026, 7, 21)));
         topics.awaitConsumed("assessment-service", Topics.ACTIVITY, WAIT);
         assertThat(status("wangjun", "PARTY_LECTURE", "2026-H2")).isEqualTo("MET");
@@ -454,11 +436,9 @@ abstract class AssessmentScenarios {
         assign("wangjun", "zgnf", LocalDate.of(2026, 1, 1), null);
         awaitObligation("wangjun", "FOUR_TRUE_RESEARCH", "2026-Q2");
         // A second recomputation (an unrelated activity) announces nothing again.
-        topics.publish(
+        publish(
                 Events.ACTIVITY_LOGGED,
                 bureau + "/zgnf",
-                UUID.randomUUID().toString(),
-                bureau,
                 activity("SERVICE_VISIT", "wangjun", LocalDate.of(2026, 7, 20)));
         topics.awaitConsumed("assessment-service", Topics.ACTIVITY, WAIT);
 
@@ -490,17 +470,10 @@ abstract class AssessmentScenarios {
         register("sunqi");
         register("zhouba");
         assign("wangjun", "zgnf", LocalDate.of(2026, 1, 1), null);
-        topics.publish(
+        publish(Events.ACTIVITY_LOGGED, bureau + "/zgnf", talk("wangjun", LocalDate.of(2026, 7, 6), "lisi", "sunqi"));
+        publish(
                 Events.ACTIVITY_LOGGED,
                 bureau + "/zgnf",
-                UUID.randomUUID().toString(),
-                bureau,
-                talk("wangjun", LocalDate.of(2026, 7, 6), "lisi", "sunqi"));
-        topics.publish(
-                Events.ACTIVITY_LOGGED,
-                bureau + "/zgnf",
-                UUID.randomUUID().toString(),
-                bureau,
                 talk("wangjun", LocalDate.of(2026, 7, 9), "chenwu", "zhaoliu"));
         topics.awaitConsumed("assessment-service", Topics.ACTIVITY, WAIT);
 
@@ -527,8 +500,7 @@ abstract class AssessmentScenarios {
     void aCatalogueChangeRecomputesHistoryAndAnnouncesOnlyWhatChanged() {
         assign("wangjun", "zgnf", LocalDate.of(2026, 1, 1), null);
         var research = activity("FOUR_TRUE_RESEARCH", "wangjun", LocalDate.of(2026, 7, 2));
-        topics.publish(
-                Events.ACTIVITY_LOGGED, bureau + "/zgnf", UUID.randomUUID().toString(), bureau, research);
+        publish(Events.ACTIVITY_LOGGED, bureau + "/zgnf", research);
         assertMetOnceBy("FOUR_TRUE_RESEARCH", "2026-Q3", research.id());
         int openedBefore = openedEvents().size();
 
@@ -577,18 +549,8 @@ abstract class AssessmentScenarios {
      */
     @Test
     void oneLectureMeetsTheFirstSecretarysDutyAndTheBranchsOwn() {
-        topics.publish(
-                Events.BUREAU_REGISTERED,
-                bureau,
-                UUID.randomUUID().toString(),
-                bureau,
-                new BureauRegistered(bureau, "测试局", "COUNTY", "js", path));
-        topics.publish(
-                Events.BRANCH_ESTABLISHED,
-                bureau,
-                UUID.randomUUID().toString(),
-                bureau,
-                new BranchEstablished(bureau, path, "zgnf", "征管党支部", List.of()));
+        publish(Events.BUREAU_REGISTERED, bureau, new BureauRegistered(bureau, "测试局", "COUNTY", "js", path));
+        publish(Events.BRANCH_ESTABLISHED, bureau, new BranchEstablished(bureau, path, "zgnf", "征管党支部", List.of()));
         assign("wangjun", "zgnf", LocalDate.of(2026, 1, 1), null);
         var catalogue = api.get("/api/v1/bureaus/" + bureau + "/catalogue")
                 .body()
@@ -600,8 +562,7 @@ abstract class AssessmentScenarios {
                         .status())
                 .isEqualTo(200);
         var lecture = activity("PARTY_LECTURE", "wangjun", LocalDate.of(2026, 7, 15));
-        topics.publish(
-                Events.ACTIVITY_LOGGED, bureau + "/zgnf", UUID.randomUUID().toString(), bureau, lecture);
+        publish(Events.ACTIVITY_LOGGED, bureau + "/zgnf", lecture);
         topics.awaitConsumed("assessment-service", Topics.ACTIVITY, WAIT);
 
         await().atMost(WAIT).untilAsserted(() -> {
@@ -630,8 +591,7 @@ abstract class AssessmentScenarios {
     void aScoringPolicyChangeRescoresHistory() {
         assign("wangjun", "zgnf", LocalDate.of(2026, 1, 1), null);
         var research = activity("FOUR_TRUE_RESEARCH", "wangjun", LocalDate.of(2026, 7, 2));
-        topics.publish(
-                Events.ACTIVITY_LOGGED, bureau + "/zgnf", UUID.randomUUID().toString(), bureau, research);
+        publish(Events.ACTIVITY_LOGGED, bureau + "/zgnf", research);
         assertMetOnceBy("FOUR_TRUE_RESEARCH", "2026-Q3", research.id());
         assertThat(scoreLines("wangjun")).containsExactly("FOUR_TRUE_RESEARCH 2026-Q3 MET 3.0");
 
@@ -659,18 +619,11 @@ abstract class AssessmentScenarios {
         assign("wangjun", "zgnf", LocalDate.of(2026, 1, 1), null);
         assign("zhoumin", "jcdzb", LocalDate.of(2026, 1, 1), null);
         for (String type : List.of("FOUR_TRUE_RESEARCH", "GUIDANCE_OPINION", "REPORT_HEARING")) {
-            topics.publish(
-                    Events.ACTIVITY_LOGGED,
-                    bureau + "/zgnf",
-                    UUID.randomUUID().toString(),
-                    bureau,
-                    activity(type, "wangjun", LocalDate.of(2026, 7, 2)));
+            publish(Events.ACTIVITY_LOGGED, bureau + "/zgnf", activity(type, "wangjun", LocalDate.of(2026, 7, 2)));
         }
-        topics.publish(
+        publish(
                 Events.ACTIVITY_LOGGED,
                 bureau + "/jcdzb",
-                UUID.randomUUID().toString(),
-                bureau,
                 activityIn("jcdzb", "FOUR_TRUE_RESEARCH", "zhoumin", LocalDate.of(2026, 7, 3)));
         topics.awaitConsumed("assessment-service", Topics.ACTIVITY, WAIT);
         await().atMost(WAIT)
@@ -704,11 +657,9 @@ abstract class AssessmentScenarios {
     @Test
     void theBureauMeetingReportComesAsJsonHtmlAndAWorkbookAndFilingItMeetsTheDuty() throws Exception {
         assign("wangjun", "zgnf", LocalDate.of(2026, 1, 1), null);
-        topics.publish(
+        publish(
                 Events.ACTIVITY_LOGGED,
                 bureau + "/zgnf",
-                UUID.randomUUID().toString(),
-                bureau,
                 activity("FOUR_TRUE_RESEARCH", "wangjun", LocalDate.of(2026, 8, 1)));
         assertMetOnceBy("FOUR_TRUE_RESEARCH", "2026-Q3", null);
 
@@ -762,12 +713,7 @@ abstract class AssessmentScenarios {
     @Test
     void complianceRollsUpBranchesBureausAndDescendants() {
         String child = bureau + "-c";
-        topics.publish(
-                Events.BUREAU_REGISTERED,
-                bureau,
-                UUID.randomUUID().toString(),
-                bureau,
-                new BureauRegistered(bureau, "市局", "MUNICIPAL", "js", path));
+        publish(Events.BUREAU_REGISTERED, bureau, new BureauRegistered(bureau, "市局", "MUNICIPAL", "js", path));
         topics.publish(
                 Events.BUREAU_REGISTERED,
                 child,
@@ -789,11 +735,9 @@ abstract class AssessmentScenarios {
                         LocalDate.of(2026, 1, 1),
                         null));
         assign("wangjun", "zgnf", LocalDate.of(2026, 1, 1), null);
-        topics.publish(
+        publish(
                 Events.ACTIVITY_LOGGED,
                 bureau + "/zgnf",
-                UUID.randomUUID().toString(),
-                bureau,
                 activity("FOUR_TRUE_RESEARCH", "wangjun", LocalDate.of(2026, 5, 2)));
         topics.awaitConsumed("assessment-service", Topics.ACTIVITY, WAIT);
 
@@ -838,14 +782,11 @@ abstract class AssessmentScenarios {
         var research = activity("FOUR_TRUE_RESEARCH", "wangjun", LocalDate.of(2026, 5, 2));
         var lecture = activity("PARTY_LECTURE", "wangjun", LocalDate.of(2026, 7, 2));
         for (var logged : List.of(research, lecture, talk("wangjun", LocalDate.of(2026, 7, 6), "lisi"))) {
-            topics.publish(
-                    Events.ACTIVITY_LOGGED, bureau + "/zgnf", UUID.randomUUID().toString(), bureau, logged);
+            publish(Events.ACTIVITY_LOGGED, bureau + "/zgnf", logged);
         }
-        topics.publish(
+        publish(
                 Events.ACTIVITY_VOIDED,
                 bureau + "/zgnf",
-                UUID.randomUUID().toString(),
-                bureau,
                 new ActivityVoided(
                         lecture.id(), bureau, path, "zgnf", "录错", null, Instant.parse("2026-08-03T01:00:00Z")));
         topics.awaitConsumed("assessment-service", Topics.ACTIVITY, WAIT);
@@ -877,11 +818,9 @@ abstract class AssessmentScenarios {
         relay.relayPending();
         assertThat(assessmentEvents()).isEqualTo(announced);
         assertThat(status("wangjun", "GUIDANCE_OPINION", "2026-Q3")).isEqualTo("WAIVED");
-        topics.publish(
+        publish(
                 Events.ACTIVITY_LOGGED,
                 bureau + "/zgnf",
-                UUID.randomUUID().toString(),
-                bureau,
                 activity("REPORT_HEARING", "wangjun", LocalDate.of(2026, 7, 30)));
         assertMetOnceBy("REPORT_HEARING", "2026-Q3", null);
         // the only new event of this bureau: that hearing's fulfilment
@@ -934,10 +873,8 @@ abstract class AssessmentScenarios {
     }
 
     private void register(String member, String... roles) {
-        topics.publish(
+        publish(
                 Events.MEMBER_REGISTERED,
-                bureau,
-                UUID.randomUUID().toString(),
                 bureau,
                 new MemberRegistered(
                         bureau,
@@ -1021,11 +958,14 @@ abstract class AssessmentScenarios {
                 .count();
     }
 
+    /** Puts {@code payload} on its topic as a new event of this test's bureau. */
+    private <T> void publish(EventType<T> type, String key, T payload) {
+        topics.publish(type, key, UUID.randomUUID().toString(), bureau, payload);
+    }
+
     private void assign(String member, String branch, LocalDate from, LocalDate to) {
-        topics.publish(
+        publish(
                 Events.FIRST_SECRETARY_ASSIGNED,
-                bureau,
-                UUID.randomUUID().toString(),
                 bureau,
                 new FirstSecretaryAssigned(
                         bureau, path, bureau + ":" + branch + ":" + from, member, "王军", branch, from, to));

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,9 +53,5 @@ public record DutyCatalogue(
 
     public List<Duty> active(Duty.Scope scope) {
         return active().stream().filter(d -> d.scope() == scope).toList();
-    }
-
-    public Optional<Duty> duty(String code) {
-        return duties.stream().filter(d -> d.code().equals(code)).findFirst();
     }
 }

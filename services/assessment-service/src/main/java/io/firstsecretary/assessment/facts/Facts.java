@@ -300,10 +300,6 @@ public class Facts implements Knowledge {
         return Optional.ofNullable(known);
     }
 
-    public Optional<RecordedActivity> activity(String id) {
-        return Optional.ofNullable(mongo.findById(id, RecordedActivity.class, at(ACTIVITIES)));
-    }
-
     @Override
     public List<RecordedActivity> activities(
             String bureau, String branch, Collection<String> types, LocalDate from, LocalDate to) {
@@ -358,10 +354,6 @@ public class Facts implements Knowledge {
         mongo.find(Query.query(Criteria.where("scopeKey").is(scopeKey)), Waiver.class, WAIVERS)
                 .forEach(w -> waivers.put(w.obligation(), w));
         return waivers;
-    }
-
-    public void saveReview(Review review) {
-        mongo.save(review, REVIEWS);
     }
 
     @Override

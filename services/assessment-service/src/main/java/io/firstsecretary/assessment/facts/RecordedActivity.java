@@ -1,8 +1,8 @@
 package io.firstsecretary.assessment.facts;
 
+import io.firstsecretary.assessment.period.Period;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 
@@ -29,8 +29,6 @@ public record RecordedActivity(
         int revision,
         boolean voided) {
 
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
     public RecordedActivity {
         participants = participants == null ? List.of() : List.copyOf(participants);
         attendees = attendees == null ? List.of() : List.copyOf(attendees);
@@ -43,7 +41,7 @@ public record RecordedActivity(
         if (loggedAt == null) {
             return occurredOn;
         }
-        LocalDate logged = LocalDate.ofInstant(loggedAt, SHANGHAI);
+        LocalDate logged = LocalDate.ofInstant(loggedAt, Period.ZONE);
         return logged.isBefore(occurredOn) ? occurredOn : logged;
     }
 

@@ -143,9 +143,10 @@ class ReportGenerator {
                 .toList();
         var dueThisMonth =
                 ofYear.stream().filter(o -> month.contains(o.dueOn())).toList();
+        // what has fallen due in the quarter so far, and what was met ahead of its due day
         var dueInQuarter = ofYear.stream()
-                .filter(o -> quarter.contains(o.dueOn()) && !o.dueOn().isAfter(asOf)
-                        || quarter.contains(o.dueOn()) && o.status().met())
+                .filter(o -> quarter.contains(o.dueOn())
+                        && (!o.dueOn().isAfter(asOf) || o.status().met()))
                 .filter(o -> o.status() != ObligationStatus.WAIVED)
                 .toList();
         long metInQuarter = dueInQuarter.stream().filter(o -> o.status().met()).count();

@@ -52,14 +52,6 @@ public record ScoringPolicy(
         }
     }
 
-    static ScoringPolicy fromJson(String json) {
-        return JSON.readValue(json, ScoringPolicy.class);
-    }
-
-    String toJson() {
-        return JSON.writeValueAsString(this);
-    }
-
     public record DutyPoints(double onTime, double late) {}
 
     public record TalkCoverage(String duty, double points) {}

@@ -17,4 +17,9 @@ record Reminder(
         ReminderStage stage,
         Instant scheduledFor,
         ReminderStatus status,
-        List<Channel> channels) {}
+        List<Channel> channels) {
+
+    Reminder movedTo(Instant at) {
+        return new Reminder(id, bureau, bureauPath, obligation, recipient, duty, period, stage, at, status, channels);
+    }
+}

@@ -45,50 +45,29 @@ class ReminderBook {
         this.policies = policies;
     }
 
-    void scheduleDueSoon(ObligationOpened obligation) {
-        if (!owedByItsAssignee(obligation)) {
-            return;
-        }
-        if (mongo.exists(Query.query(Criteria.where("_id").is(obligation.id())), FULFILLED)) {
-            return;
-        }
-        mongo.save(
-                new KnownObligation(
-                        obligation.id(),
-                        obligation.bureau(),
-                        obligation.bureauPath(),
-                        obligation.duty(),
-                        obligation.period(),
-                        obligation.assignee(),
-                        obligation.branch(),
-                        obligation.dueOn()),
-                KNOWN);
-        var policy = policies.of(obligation.bureau());
-        for (var reminding : DueSoonSchedule.remindersFor(policy, obligation.dueOn(), clock)) {
-            var reminder = new Reminder(
-                    idOf(obligation.id(), reminding.daysBefore()),
-                    obligation.bureau(),
-                    obligation.bureauPath(),
-                    obligation.id(),
-                    obligation.assignee(),
-                    obligation.duty(),
-                    obligation.period(),
-                    ReminderStage.DUE_SOON,
-                    reminding.at(),
-                    ReminderStatus.SCHEDULED,
-                    DEFAULT_CHANNELS);
-            var event = scheduled(reminder);
-            outbox.insertIfAbsent(REMINDERS, reminder.id(), reminder, List.of(event));
-        }
-    }
-
     /**
      * An open obligation's due day moved: its reminders are {@linkplain #align aligned} with the new
      * day (reason {@code DUE_DATE_MOVED} for those withdrawn).
      */
     void moveDueSoon(ObligationRescheduled obligation) {
-        if (obligation.assignee() == null
-                || (obligation.owedBy() != null && !obligation.owedBy().equals("FIRST_SECRETARY"))
+        scheduleDueSoon(new ObligationOpened(
+                obligation.id(),
+                obligation.bureau(),
+                obligation.bureauPath(),
+                obligation.duty(),
+                obligation.period(),
+                obligation.assignee(),
+                obligation.branch(),
+                obligation.dueOn(),
+                obligation.owedBy()));
+    }
+
+    /**
+     * Remembers an open obligation the first secretary owes and aligns its reminders with its due day
+     * (reason {@code DUE_DATE_MOVED} for those withdrawn).
+     */
+    void scheduleDueSoon(ObligationOpened obligation) {
+        if (!owedByItsAssignee(obligation)
                 || mongo.exists(Query.query(Criteria.where("_id").is(obligation.id())), FULFILLED)) {
             return;
         }
@@ -143,23 +122,11 @@ class ReminderBook {
                         new Update().set("status", ReminderStatus.CANCELLED.name()),
                         List.of(cancelled(reminder, reason)));
             } else if (!moved.get().at().equals(reminder.scheduledFor())) {
-                var rescheduled = new Reminder(
-                        reminder.id(),
-                        reminder.bureau(),
-                        reminder.bureauPath(),
-                        reminder.obligation(),
-                        reminder.recipient(),
-                        reminder.duty(),
-                        reminder.period(),
-                        reminder.stage(),
-                        moved.get().at(),
-                        ReminderStatus.SCHEDULED,
-                        reminder.channels());
                 outbox.update(
                         REMINDERS,
                         pending,
                         new Update().set("scheduledFor", moved.get().at()),
-                        List.of(scheduled(rescheduled)));
+                        List.of(scheduled(reminder.movedTo(moved.get().at()))));
             }
         }
         for (var reminding : ahead) {
