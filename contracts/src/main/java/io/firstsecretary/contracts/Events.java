@@ -14,7 +14,9 @@ import io.firstsecretary.contracts.assessment.ObligationWaived;
 import io.firstsecretary.contracts.assessment.RankingPublished;
 import io.firstsecretary.contracts.assessment.ReviewRecorded;
 import io.firstsecretary.contracts.notification.ReminderCancelled;
+import io.firstsecretary.contracts.notification.ReminderFailed;
 import io.firstsecretary.contracts.notification.ReminderScheduled;
+import io.firstsecretary.contracts.notification.ReminderSent;
 import io.firstsecretary.contracts.organisation.BranchDissolved;
 import io.firstsecretary.contracts.organisation.BranchEstablished;
 import io.firstsecretary.contracts.organisation.BranchMerged;
@@ -82,6 +84,16 @@ public final class Events {
             Topics.NOTIFICATION,
             ReminderCancelled.class,
             "notification/reminder-cancelled");
+    public static final EventType<ReminderSent> REMINDER_SENT = new EventType<>(
+            "firstsec.notification.reminder-sent.v1",
+            Topics.NOTIFICATION,
+            ReminderSent.class,
+            "notification/reminder-sent");
+    public static final EventType<ReminderFailed> REMINDER_FAILED = new EventType<>(
+            "firstsec.notification.reminder-failed.v1",
+            Topics.NOTIFICATION,
+            ReminderFailed.class,
+            "notification/reminder-failed");
 
     public static final EventType<BureauChanged> BUREAU_CHANGED = new EventType<>(
             "firstsec.organisation.bureau-changed.v1",
@@ -185,6 +197,8 @@ public final class Events {
             OBLIGATION_FULFILLED,
             REMINDER_SCHEDULED,
             REMINDER_CANCELLED,
+            REMINDER_SENT,
+            REMINDER_FAILED,
             BUREAU_CHANGED,
             BRANCH_RENAMED,
             BRANCH_MERGED,

@@ -38,6 +38,10 @@ public final class Platform {
         System.out.println("  Health / metrics       <service url>/actuator/health, /actuator/prometheus");
         System.out.println("  Kafka                  " + platform.kafkaBootstrapServers());
         System.out.println("  MongoDB                " + platform.mongoConnectionString());
+        System.out.println(
+                "  Mail (SMTP / POP3)     smtp://127.0.0.1:" + platform.mail().smtpPort()
+                        + "  pop3://127.0.0.1:" + platform.mail().pop3Port()
+                        + "  (user: the recipient's address, any password)");
         System.out.println("\nPress Ctrl-C to stop.");
         stopped.await();
     }

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param home the repository checkout holding the built service jars
  * @param dataDir where the store, the broker and the logs keep their files
  * @param servicePorts the ports of the organisation, activity, assessment and notification services
+ * @param smtpPort the embedded mail server's SMTP port, where the notification service sends e-mail
+ * @param pop3Port the embedded mail server's POP3 port, where the mail can be read
  * @param demo load the Nantong demonstration organisation when the directory is empty
  * @param extraEnvironment added to every service's environment (e.g. a fixed clock in tests)
  */
@@ -24,12 +26,14 @@ public record PlatformOptions(
         int kafkaPort,
         int kafkaControllerPort,
         int mongoPort,
+        int smtpPort,
+        int pop3Port,
         boolean demo,
         Map<String, String> extraEnvironment) {
 
     public static PlatformOptions defaults() {
         return new PlatformOptions(
-                Path.of("."), Path.of("data"), 8080, consecutive(8081), 9092, 9093, 27017, true, Map.of());
+                Path.of("."), Path.of("data"), 8080, consecutive(8081), 9092, 9093, 27017, 3025, 3110, true, Map.of());
     }
 
     /** Every port free, picked one by one, for tests and benchmarks beside a running platform. */
@@ -39,6 +43,8 @@ public record PlatformOptions(
                 dataDir,
                 FreePorts.next(),
                 List.of(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next()),
+                FreePorts.next(),
+                FreePorts.next(),
                 FreePorts.next(),
                 FreePorts.next(),
                 FreePorts.next(),
@@ -69,6 +75,8 @@ public record PlatformOptions(
                 Integer.parseInt(values.getOrDefault("kafka-port", "" + d.kafkaPort())),
                 Integer.parseInt(values.getOrDefault("kafka-controller-port", "" + d.kafkaControllerPort())),
                 Integer.parseInt(values.getOrDefault("mongo-port", "" + d.mongoPort())),
+                Integer.parseInt(values.getOrDefault("smtp-port", "" + d.smtpPort())),
+                Integer.parseInt(values.getOrDefault("pop3-port", "" + d.pop3Port())),
                 Boolean.parseBoolean(values.getOrDefault("demo", "" + d.demo())),
                 Map.of());
         values.keySet().stream()
@@ -80,6 +88,8 @@ public record PlatformOptions(
                                 "kafka-port",
                                 "kafka-controller-port",
                                 "mongo-port",
+                                "smtp-port",
+                                "pop3-port",
                                 "demo")
                         .contains(k))
                 .findFirst()

@@ -1,5 +1,6 @@
 package io.firstsecretary.infra.platform;
 
+import io.firstsecretary.infra.EmbeddedMailServer;
 import io.firstsecretary.infra.EmbeddedRuntime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The whole platform on the embedded runtime: the broker and the store in this JVM, each service
- * as a child JVM. {@link #start} returns once every service reports ready.
+ * The whole platform on the embedded runtime: the broker, the store and the mail server in this
+ * JVM, each service as a child JVM. {@link #start} returns once every service reports ready.
  */
 public final class RunningPlatform implements AutoCloseable {
 
@@ -21,11 +22,14 @@ public final class RunningPlatform implements AutoCloseable {
 
     private final PlatformOptions options;
     private final EmbeddedRuntime runtime;
+    private final EmbeddedMailServer mail;
     private final List<ServiceProcess> services;
 
-    private RunningPlatform(PlatformOptions options, EmbeddedRuntime runtime, List<ServiceProcess> services) {
+    private RunningPlatform(
+            PlatformOptions options, EmbeddedRuntime runtime, EmbeddedMailServer mail, List<ServiceProcess> services) {
         this.options = options;
         this.runtime = runtime;
+        this.mail = mail;
         this.services = services;
     }
 
@@ -45,8 +49,15 @@ public final class RunningPlatform implements AutoCloseable {
         }
         var runtime = EmbeddedRuntime.start(
                 options.dataDir(), options.mongoPort(), options.kafkaPort(), options.kafkaControllerPort());
+        EmbeddedMailServer mail;
+        try {
+            mail = EmbeddedMailServer.start(options.smtpPort(), options.pop3Port());
+        } catch (RuntimeException e) {
+            runtime.close();
+            throw e;
+        }
         var services = new ArrayList<ServiceProcess>();
-        var platform = new RunningPlatform(options, runtime, services);
+        var platform = new RunningPlatform(options, runtime, mail, services);
         try {
             for (ServiceSpec spec : ServiceSpec.ALL) {
                 services.add(ServiceProcess.launch(
@@ -76,6 +87,11 @@ public final class RunningPlatform implements AutoCloseable {
         return runtime.mongoConnectionString();
     }
 
+    /** The embedded mail server, which holds every e-mail the platform sent. */
+    public EmbeddedMailServer mail() {
+        return mail;
+    }
+
     /** One line per service: name, URL and log file. */
     public List<String> describeServices() {
         return services.stream()
@@ -96,6 +112,9 @@ public final class RunningPlatform implements AutoCloseable {
                 }
             }
         }
+        env.put("SPRING_MAIL_HOST", "127.0.0.1");
+        env.put("SPRING_MAIL_PORT", Integer.toString(mail.smtpPort()));
+        env.put("FIRSTSEC_NOTIFICATION_LINK_BASE", gatewayUrl());
         env.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
         env.put("FIRSTSEC_DEMO_ENABLED", Boolean.toString(options.demo()));
         env.putAll(options.extraEnvironment());
@@ -132,10 +151,11 @@ public final class RunningPlatform implements AutoCloseable {
         }
     }
 
-    /** Stops the services first (in parallel, gracefully), then the broker and the store. */
+    /** Stops the services first (in parallel, gracefully), then the mail server, the broker and the store. */
     @Override
     public void close() {
         services.parallelStream().forEach(s -> s.stop(Duration.ofSeconds(20)));
+        mail.close();
         runtime.close();
     }
 }

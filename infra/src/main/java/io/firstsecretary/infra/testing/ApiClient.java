@@ -50,6 +50,10 @@ public final class ApiClient {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE());
+    }
+
     /** GETs a file (a workbook, a page) as bytes. */
     public Download download(String path) {
         try {

@@ -1,7 +1,5 @@
 package io.firstsecretary.notification.policy;
 
-import java.time.LocalTime;
-import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
@@ -20,30 +18,13 @@ public class ReminderPolicies {
 
     public ReminderPolicy of(String bureau) {
         var stored = mongo.findById(bureau, Stored.class, POLICIES);
-        return stored == null ? ReminderPolicy.DEFAULT : stored.policy();
+        return stored == null ? ReminderPolicy.DEFAULT : stored.policy().toPolicy();
     }
 
-    void save(String bureau, ReminderPolicy policy) {
-        var quiet = policy.quietHours();
-        mongo.save(
-                new Stored(
-                        bureau,
-                        policy.dueSoonDays(),
-                        policy.overdueDays(),
-                        quiet == null ? null : quiet.from().toString(),
-                        quiet == null ? null : quiet.to().toString()),
-                POLICIES);
+    void save(String bureau, PolicyView policy) {
+        mongo.save(new Stored(bureau, policy), POLICIES);
     }
 
-    record Stored(@Id String bureau, List<Integer> dueSoonDays, int overdueDays, String quietFrom, String quietTo) {
-
-        ReminderPolicy policy() {
-            return new ReminderPolicy(
-                    dueSoonDays,
-                    overdueDays,
-                    quietFrom == null
-                            ? null
-                            : new ReminderPolicy.QuietHours(LocalTime.parse(quietFrom), LocalTime.parse(quietTo)));
-        }
-    }
+    /** Stored as the API shows it, so times keep their {@code HH:mm} text. */
+    record Stored(@Id String bureau, PolicyView policy) {}
 }

@@ -4,8 +4,11 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 
-/** An obligation reminders are kept for, with its current due day, so they can be rescheduled. */
-record KnownObligation(
+/**
+ * An obligation a first secretary owes, with its current due day, so its reminders can be
+ * rescheduled and it can appear in digests and calendars. {@code closed} once fulfilled or waived.
+ */
+public record KnownObligation(
         @Id String id,
         String bureau,
         List<String> bureauPath,
@@ -13,4 +16,5 @@ record KnownObligation(
         String period,
         String assignee,
         String branch,
-        LocalDate dueOn) {}
+        LocalDate dueOn,
+        boolean closed) {}

@@ -2,16 +2,30 @@ package io.firstsecretary.notification.reminder;
 
 import io.firstsecretary.contracts.Events;
 import io.firstsecretary.contracts.assessment.ObligationOpened;
+import io.firstsecretary.contracts.assessment.ObligationOverdue;
 import io.firstsecretary.contracts.assessment.ObligationReopened;
 import io.firstsecretary.contracts.assessment.ObligationRescheduled;
 import io.firstsecretary.contracts.notification.ReminderCancelled;
 import io.firstsecretary.contracts.notification.ReminderScheduled;
 import io.firstsecretary.kit.outbox.Outbox;
+import io.firstsecretary.kit.outbox.OutboxEvent;
+import io.firstsecretary.notification.directory.Directory;
+import io.firstsecretary.notification.directory.Person;
 import io.firstsecretary.notification.policy.ReminderPolicies;
+import io.firstsecretary.notification.policy.ReminderPolicy;
 import io.firstsecretary.notification.policy.ReminderPolicyChanged;
+import io.firstsecretary.notification.preference.Channel;
+import io.firstsecretary.notification.preference.Preferences;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -21,28 +35,71 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
- * The persisted schedule of reminders. Reminder ids derive from obligation, stage and offset, and a
- * fulfilled or waived obligation is remembered, so redelivered or late events never schedule twice or revive
- * a cancelled reminder.
+ * The persisted schedule of reminders. Reminder ids derive from what they are about, their stage and
+ * their recipient or offset, and a closed obligation is remembered, so redelivered or late events
+ * never schedule twice or revive a cancelled reminder.
  */
 @Service
-class ReminderBook {
+public class ReminderBook {
 
-    static final String REMINDERS = "reminders";
-    static final String FULFILLED = "fulfilledObligations";
-    static final String KNOWN = "obligations";
-    static final List<Channel> DEFAULT_CHANNELS = List.of(Channel.EMAIL, Channel.INBOX);
+    public static final String REMINDERS = "reminders";
+    public static final String KNOWN = "obligations";
+
+    /**
+     * Work that fell due longer ago than this is history: replayed or backfilled events about it
+     * remind nobody.
+     */
+    public static final Duration STALE = Duration.ofDays(7);
 
     private final MongoTemplate mongo;
     private final Outbox outbox;
     private final Clock clock;
     private final ReminderPolicies policies;
+    private final Preferences preferences;
+    private final Directory directory;
 
-    ReminderBook(MongoTemplate mongo, Outbox outbox, Clock clock, ReminderPolicies policies) {
+    ReminderBook(
+            MongoTemplate mongo,
+            Outbox outbox,
+            Clock clock,
+            ReminderPolicies policies,
+            Preferences preferences,
+            Directory directory) {
         this.mongo = mongo;
         this.outbox = outbox;
         this.clock = clock;
         this.policies = policies;
+        this.preferences = preferences;
+        this.directory = directory;
+    }
+
+    /** Puts a reminder on the schedule unless one with its id exists; true if it was added. */
+    public boolean schedule(Reminder reminder) {
+        return outbox.insertIfAbsent(REMINDERS, reminder.id(), reminder, List.of(scheduled(reminder)));
+    }
+
+    /** Cancels the reminders matching {@code criteria} that are still to be sent, with {@code reason}. */
+    public void cancelWhere(Criteria criteria, String reason) {
+        var pending = Query.query(criteria.and("status").is(ReminderStatus.SCHEDULED.name()));
+        for (Reminder reminder : mongo.find(pending, Reminder.class, REMINDERS)) {
+            cancel(reminder, reason);
+        }
+    }
+
+    /** The member's channels under their current preferences. */
+    public List<Channel> channelsOf(String bureau, String member) {
+        return preferences.of(bureau, member).channels();
+    }
+
+    /** When something due at {@code local} in the service's zone goes out: then, or now if that has passed. */
+    public Instant atOrNow(LocalDateTime local) {
+        Instant at = local.atZone(clock.getZone()).toInstant();
+        Instant now = clock.instant();
+        return at.isBefore(now) ? now : at;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     /**
@@ -67,8 +124,7 @@ class ReminderBook {
      * (reason {@code DUE_DATE_MOVED} for those withdrawn).
      */
     void scheduleDueSoon(ObligationOpened obligation) {
-        if (!owedByItsAssignee(obligation)
-                || mongo.exists(Query.query(Criteria.where("_id").is(obligation.id())), FULFILLED)) {
+        if (!owedByItsAssignee(obligation) || isClosed(obligation.id())) {
             return;
         }
         var known = new KnownObligation(
@@ -79,7 +135,8 @@ class ReminderBook {
                 obligation.period(),
                 obligation.assignee(),
                 obligation.branch(),
-                obligation.dueOn());
+                obligation.dueOn(),
+                false);
         mongo.save(known, KNOWN);
         align(known, "DUE_DATE_MOVED");
     }
@@ -87,63 +144,129 @@ class ReminderBook {
     /** The bureau's policy changed: every open obligation's reminders follow it (reason {@code POLICY_CHANGED}). */
     @EventListener
     void onPolicyChanged(ReminderPolicyChanged changed) {
-        for (var known :
-                mongo.find(Query.query(Criteria.where("bureau").is(changed.bureau())), KnownObligation.class, KNOWN)) {
-            if (!mongo.exists(Query.query(Criteria.where("_id").is(known.id())), FULFILLED)) {
-                align(known, "POLICY_CHANGED");
-            }
+        var open = Query.query(
+                Criteria.where("bureau").is(changed.bureau()).and("closed").is(false));
+        for (var known : mongo.find(open, KnownObligation.class, KNOWN)) {
+            align(known, "POLICY_CHANGED");
         }
     }
 
     /**
-     * Brings an open obligation's scheduled {@code DUE_SOON} reminders in line with its due day and
-     * the bureau's policy: each moves to its time under them, or is cancelled with {@code reason} if
-     * the policy no longer has it or its time has passed; reminders now ahead that are missing are
-     * added. Sent and cancelled reminders are left as they are.
+     * Brings an open obligation's {@code DUE_SOON} reminders that are still to come in line with its
+     * due day and the bureau's policy: each moves to its time under them, or is cancelled with
+     * {@code reason} if the policy no longer has it or its time has passed; reminders now ahead that
+     * are missing are added. While the obligation is not yet due, the latest reminder whose time has
+     * passed goes out at once. Sent and cancelled reminders are left as they are.
      */
     private void align(KnownObligation obligation, String reason) {
-        var ahead = DueSoonSchedule.remindersFor(policies.of(obligation.bureau()), obligation.dueOn(), clock);
-        var scheduled = Query.query(Criteria.where("obligation")
+        var policy = policies.of(obligation.bureau());
+        Instant now = clock.instant();
+        var wanted = new LinkedHashMap<String, Instant>();
+        Integer missed = null;
+        for (int daysBefore : policy.dueSoonDays()) {
+            Instant at = policy.dueSoon(obligation.dueOn(), daysBefore)
+                    .atZone(clock.getZone())
+                    .toInstant();
+            if (at.isAfter(now)) {
+                wanted.put(idOf(obligation.id(), daysBefore), at);
+            } else if (missed == null || daysBefore < missed) {
+                missed = daysBefore;
+            }
+        }
+        if (missed != null && !today().isAfter(obligation.dueOn())) {
+            wanted.put(idOf(obligation.id(), missed), now);
+        }
+        var toCome = Query.query(Criteria.where("obligation")
                 .is(obligation.id())
                 .and("stage")
                 .is(ReminderStage.DUE_SOON.name())
                 .and("status")
-                .is(ReminderStatus.SCHEDULED.name()));
-        for (Reminder reminder : mongo.find(scheduled, Reminder.class, REMINDERS)) {
-            var pending = Query.query(
-                    Criteria.where("_id").is(reminder.id()).and("status").is(ReminderStatus.SCHEDULED.name()));
-            var moved = ahead.stream()
-                    .filter(r -> idOf(obligation.id(), r.daysBefore()).equals(reminder.id()))
-                    .findFirst();
-            if (moved.isEmpty()) {
+                .is(ReminderStatus.SCHEDULED.name())
+                .and("releasedAt")
+                .is(null));
+        for (Reminder reminder : mongo.find(toCome, Reminder.class, REMINDERS)) {
+            Instant at = wanted.get(reminder.id());
+            if (at == null) {
+                cancel(reminder, reason);
+            } else if (!at.equals(reminder.scheduledFor())
+                    && !reminder.scheduledFor().isBefore(now)) {
                 outbox.update(
                         REMINDERS,
-                        pending,
-                        new Update().set("status", ReminderStatus.CANCELLED.name()),
-                        List.of(cancelled(reminder, reason)));
-            } else if (!moved.get().at().equals(reminder.scheduledFor())) {
-                outbox.update(
-                        REMINDERS,
-                        pending,
-                        new Update().set("scheduledFor", moved.get().at()),
-                        List.of(scheduled(reminder.movedTo(moved.get().at()))));
+                        Query.query(Criteria.where("_id")
+                                .is(reminder.id())
+                                .and("status")
+                                .is(ReminderStatus.SCHEDULED.name())
+                                .and("releasedAt")
+                                .is(null)),
+                        new Update().set("scheduledFor", at),
+                        List.of(scheduled(reminder.movedTo(at))));
             }
         }
-        for (var reminding : ahead) {
-            var reminder = new Reminder(
-                    idOf(obligation.id(), reminding.daysBefore()),
-                    obligation.bureau(),
-                    obligation.bureauPath(),
-                    obligation.id(),
-                    obligation.assignee(),
-                    obligation.duty(),
-                    obligation.period(),
-                    ReminderStage.DUE_SOON,
-                    reminding.at(),
-                    ReminderStatus.SCHEDULED,
-                    DEFAULT_CHANNELS);
-            outbox.insertIfAbsent(REMINDERS, reminder.id(), reminder, List.of(scheduled(reminder)));
+        wanted.forEach((id, at) -> schedule(Reminder.scheduled(
+                id,
+                obligation.bureau(),
+                obligation.bureauPath(),
+                obligation.id(),
+                null,
+                obligation.assignee(),
+                obligation.duty(),
+                obligation.period(),
+                obligation.branch(),
+                obligation.dueOn(),
+                ReminderStage.DUE_SOON,
+                at,
+                channelsOf(obligation.bureau(), obligation.assignee()))));
+    }
+
+    /**
+     * An obligation went unmet: {@code overdueDays} after its due day (at 09:00, outside the quiet
+     * hours, or at once if that has passed) its assignee is told and the policy's offices are
+     * escalated to. An obligation the bureau owes is escalated to the office only. Nothing is sent
+     * for work overdue for longer than {@link #STALE}, or already closed.
+     */
+    void onOverdue(ObligationOverdue obligation) {
+        if (isClosed(obligation.id())) {
+            return;
         }
+        var policy = policies.of(obligation.bureau());
+        LocalDateTime notice = policy.on(obligation.dueOn().plusDays(policy.overdueDays()));
+        if (notice.atZone(clock.getZone()).toInstant().plus(STALE).isBefore(clock.instant())) {
+            return;
+        }
+        Instant at = atOrNow(notice);
+        var known = mongo.findById(obligation.id(), KnownObligation.class, KNOWN);
+        var recipients = new LinkedHashMap<String, ReminderStage>();
+        if (known != null) {
+            recipients.put(known.assignee(), ReminderStage.OVERDUE);
+        }
+        for (Person office : escalationOf(policy, obligation.bureau(), obligation.branch())) {
+            recipients.putIfAbsent(office.id(), ReminderStage.ESCALATION);
+        }
+        recipients.forEach((recipient, stage) -> schedule(Reminder.scheduled(
+                idOf(obligation.id() + "|" + stage + "|" + recipient),
+                obligation.bureau(),
+                obligation.bureauPath(),
+                obligation.id(),
+                null,
+                recipient,
+                obligation.duty(),
+                obligation.period(),
+                obligation.branch(),
+                obligation.dueOn(),
+                stage,
+                at,
+                channelsOf(obligation.bureau(), recipient))));
+    }
+
+    private List<Person> escalationOf(ReminderPolicy policy, String bureau, String branch) {
+        var offices = new ArrayList<Person>();
+        if (policy.escalateTo().contains(Directory.PARTY_BUILDING_OFFICE)) {
+            offices.addAll(directory.holders(bureau, Directory.PARTY_BUILDING_OFFICE));
+        }
+        if (branch != null && policy.escalateTo().contains(Directory.BRANCH_SECRETARY)) {
+            directory.branchSecretary(bureau, branch).ifPresent(offices::add);
+        }
+        return offices;
     }
 
     /**
@@ -160,9 +283,18 @@ class ReminderBook {
      * are scheduled again, and any missing ones are added.
      */
     void reschedule(ObligationReopened obligation) {
-        mongo.remove(Query.query(Criteria.where("_id").is(obligation.id())), FULFILLED);
+        var known = mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(obligation.id())),
+                new Update().set("closed", false),
+                KnownObligation.class,
+                KNOWN);
+        if (known == null) {
+            return; // never reminded of: not the assignee's to do
+        }
         var cancelled = Query.query(Criteria.where("obligation")
                 .is(obligation.id())
+                .and("stage")
+                .is(ReminderStage.DUE_SOON.name())
                 .and("status")
                 .is(ReminderStatus.CANCELLED.name())
                 .and("scheduledFor")
@@ -177,9 +309,6 @@ class ReminderBook {
                     new Update().set("status", ReminderStatus.SCHEDULED.name()),
                     List.of(scheduled(reminder)));
         }
-        if (!mongo.exists(Query.query(Criteria.where("obligation").is(obligation.id())), REMINDERS)) {
-            return; // never reminded of: not the assignee's to do, or due before reminders began
-        }
         scheduleDueSoon(new ObligationOpened(
                 obligation.id(),
                 obligation.bureau(),
@@ -191,11 +320,44 @@ class ReminderBook {
                 obligation.dueOn()));
     }
 
-    private io.firstsecretary.kit.outbox.OutboxEvent scheduled(Reminder reminder) {
+    /** Remembers the obligation as closed and cancels its pending reminders. */
+    void cancelFor(String obligationId, String reason) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(obligationId)), new Update().set("closed", true), KNOWN);
+        cancelWhere(Criteria.where("obligation").is(obligationId), reason);
+    }
+
+    private boolean isClosed(String obligationId) {
+        return mongo.exists(
+                Query.query(Criteria.where("_id").is(obligationId).and("closed").is(true)), KNOWN);
+    }
+
+    private void cancel(Reminder reminder, String reason) {
+        outbox.update(
+                REMINDERS,
+                Query.query(
+                        Criteria.where("_id").is(reminder.id()).and("status").is(ReminderStatus.SCHEDULED.name())),
+                new Update().set("status", ReminderStatus.CANCELLED.name()),
+                List.of(outbox.event(
+                        Events.REMINDER_CANCELLED,
+                        reminder.id(),
+                        subjectOf(reminder),
+                        reminder.bureau(),
+                        reminder.bureauPath(),
+                        new ReminderCancelled(
+                                reminder.id(),
+                                reminder.bureau(),
+                                reminder.bureauPath(),
+                                reminder.obligation(),
+                                reminder.recipient(),
+                                reason,
+                                reminder.activity()))));
+    }
+
+    private OutboxEvent scheduled(Reminder reminder) {
         return outbox.event(
                 Events.REMINDER_SCHEDULED,
                 reminder.id(),
-                "bureaus/" + reminder.bureau() + "/reminders/" + reminder.id(),
+                subjectOf(reminder),
                 reminder.bureau(),
                 reminder.bureauPath(),
                 new ReminderScheduled(
@@ -208,47 +370,58 @@ class ReminderBook {
                         reminder.period(),
                         reminder.stage().name(),
                         reminder.scheduledFor(),
-                        reminder.channels().stream().map(Enum::name).toList()));
+                        reminder.channels().stream().map(Enum::name).toList(),
+                        reminder.activity(),
+                        reminder.dueOn()));
     }
 
-    /** Remembers the obligation as no longer owed and cancels its pending reminders. */
-    void cancelFor(String obligationId, String bureau, String status, String reason) {
-        mongo.upsert(
-                Query.query(Criteria.where("_id").is(obligationId)),
-                new Update().set("bureau", bureau).set("status", status),
-                FULFILLED);
-        var pending = Query.query(
-                Criteria.where("obligation").is(obligationId).and("status").is(ReminderStatus.SCHEDULED.name()));
-        for (Reminder reminder : mongo.find(pending, Reminder.class, REMINDERS)) {
-            outbox.update(
-                    REMINDERS,
-                    Query.query(Criteria.where("_id")
-                            .is(reminder.id())
-                            .and("status")
-                            .is(ReminderStatus.SCHEDULED.name())),
-                    new Update().set("status", ReminderStatus.CANCELLED.name()),
-                    List.of(cancelled(reminder, reason)));
-        }
-    }
-
-    private io.firstsecretary.kit.outbox.OutboxEvent cancelled(Reminder reminder, String reason) {
-        return outbox.event(
-                Events.REMINDER_CANCELLED,
-                reminder.id(),
-                "bureaus/" + reminder.bureau() + "/reminders/" + reminder.id(),
-                reminder.bureau(),
-                reminder.bureauPath(),
-                new ReminderCancelled(
-                        reminder.id(),
-                        reminder.bureau(),
-                        reminder.bureauPath(),
-                        reminder.obligation(),
-                        reminder.recipient(),
-                        reason));
+    private static String subjectOf(Reminder reminder) {
+        return "bureaus/" + reminder.bureau() + "/reminders/" + reminder.id();
     }
 
     static String idOf(String obligation, int daysBefore) {
-        return UUID.nameUUIDFromBytes((obligation + "|DUE_SOON|" + daysBefore).getBytes(StandardCharsets.UTF_8))
-                .toString();
+        return idOf(obligation + "|DUE_SOON|" + daysBefore);
+    }
+
+    /** A reminder id derived from what makes the reminder unique, so it is the same however often it is derived. */
+    public static String idOf(String identity) {
+        return UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** Open obligations of the bureau's members, by assignee, for digests and calendars. */
+    public Map<String, List<KnownObligation>> openByAssignee(String bureau) {
+        var open = new LinkedHashMap<String, List<KnownObligation>>();
+        for (var known : mongo.find(
+                Query.query(Criteria.where("bureau").is(bureau).and("closed").is(false))
+                        .with(org.springframework.data.domain.Sort.by("dueOn", "_id")),
+                KnownObligation.class,
+                KNOWN)) {
+            open.computeIfAbsent(known.assignee(), a -> new ArrayList<>()).add(known);
+        }
+        return open;
+    }
+
+    public java.util.Optional<KnownObligation> known(String obligation) {
+        return java.util.Optional.ofNullable(
+                obligation == null ? null : mongo.findById(obligation, KnownObligation.class, KNOWN));
+    }
+
+    /** Bureaus with open obligations someone is reminded of. */
+    public List<String> bureausWithOpenWork() {
+        return mongo.findDistinct(Query.query(Criteria.where("closed").is(false)), "bureau", KNOWN, String.class);
+    }
+
+    /** Open obligations of one member, soonest first. */
+    public List<KnownObligation> openOf(String bureau, String assignee) {
+        return mongo.find(
+                Query.query(Criteria.where("bureau")
+                                .is(bureau)
+                                .and("assignee")
+                                .is(assignee)
+                                .and("closed")
+                                .is(false))
+                        .with(org.springframework.data.domain.Sort.by("dueOn", "_id")),
+                KnownObligation.class,
+                KNOWN);
     }
 }

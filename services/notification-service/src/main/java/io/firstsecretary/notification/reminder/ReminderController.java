@@ -26,6 +26,7 @@ class ReminderController {
             @PathVariable String bureau,
             @RequestParam(required = false) String recipient,
             @RequestParam(required = false) ReminderStatus status,
+            @RequestParam(required = false) ReminderStage stage,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "100") int size) {
         Paged.validate(page, size);
@@ -35,6 +36,9 @@ class ReminderController {
         }
         if (status != null) {
             criteria = criteria.and("status").is(status.name());
+        }
+        if (stage != null) {
+            criteria = criteria.and("stage").is(stage.name());
         }
         var query = Query.query(criteria)
                 .with(Sort.by("scheduledFor", "_id"))

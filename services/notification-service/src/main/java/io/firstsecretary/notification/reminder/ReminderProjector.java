@@ -7,7 +7,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Schedules reminders for opened obligations and cancels them when an obligation is fulfilled or waived. */
+/**
+ * Schedules reminders for opened and overdue obligations and cancels them when an obligation is
+ * fulfilled or waived.
+ */
 @Component
 class ReminderProjector {
 
@@ -23,15 +26,15 @@ class ReminderProjector {
         if (event.is(Events.OBLIGATION_OPENED)) {
             book.scheduleDueSoon(event.payload(Events.OBLIGATION_OPENED));
         } else if (event.is(Events.OBLIGATION_FULFILLED)) {
-            var met = event.payload(Events.OBLIGATION_FULFILLED);
-            book.cancelFor(met.id(), met.bureau(), met.status(), "OBLIGATION_FULFILLED");
+            book.cancelFor(event.payload(Events.OBLIGATION_FULFILLED).id(), "OBLIGATION_FULFILLED");
         } else if (event.is(Events.OBLIGATION_RESCHEDULED)) {
             book.moveDueSoon(event.payload(Events.OBLIGATION_RESCHEDULED));
         } else if (event.is(Events.OBLIGATION_REOPENED)) {
             book.reschedule(event.payload(Events.OBLIGATION_REOPENED));
+        } else if (event.is(Events.OBLIGATION_OVERDUE)) {
+            book.onOverdue(event.payload(Events.OBLIGATION_OVERDUE));
         } else if (event.is(Events.OBLIGATION_WAIVED)) {
-            var waived = event.payload(Events.OBLIGATION_WAIVED);
-            book.cancelFor(waived.id(), waived.bureau(), "WAIVED", "OBLIGATION_WAIVED");
+            book.cancelFor(event.payload(Events.OBLIGATION_WAIVED).id(), "OBLIGATION_WAIVED");
         }
     }
 }

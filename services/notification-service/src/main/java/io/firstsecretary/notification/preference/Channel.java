@@ -1,4 +1,4 @@
-package io.firstsecretary.notification.reminder;
+package io.firstsecretary.notification.preference;
 
 /** How a reminder reaches its recipient. */
 public enum Channel {

@@ -1,0 +1,9 @@
+package io.firstsecretary.notification.delivery;
+
+public enum DeliveryStatus {
+    PENDING,
+    SENDING,
+    SENT,
+    FAILED,
+    CANCELLED
+}

@@ -1,0 +1,98 @@
+package io.firstsecretary.notification.inbox;
+
+import io.firstsecretary.kit.web.FieldError;
+import io.firstsecretary.kit.web.NotFoundException;
+import io.firstsecretary.kit.web.Paged;
+import io.firstsecretary.kit.web.UnprocessableException;
+import java.util.List;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/bureaus/{bureau}/members/{member}/inbox}: a member's reminders, newest first, with
+ * the number unread; {@code PATCH …/inbox/{id}} {@code {"read":true|false}} marks one.
+ */
+@RestController
+@RequestMapping("/api/v1/bureaus/{bureau}/members/{member}/inbox")
+class InboxController {
+
+    private final MongoTemplate mongo;
+
+    InboxController(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    record Page(List<InboxItem> items, int page, int size, long total, long unread) {}
+
+    record Mark(Boolean read) {}
+
+    @GetMapping
+    Page list(
+            @PathVariable String bureau,
+            @PathVariable String member,
+            @RequestParam(required = false) Boolean unread,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        Paged.validate(page, size);
+        var criteria = Criteria.where("bureau").is(bureau).and("member").is(member);
+        var filtered = Query.query(criteria);
+        if (Boolean.TRUE.equals(unread)) {
+            filtered = Query.query(Criteria.where("bureau")
+                    .is(bureau)
+                    .and("member")
+                    .is(member)
+                    .and("read")
+                    .is(false));
+        }
+        long total = mongo.count(filtered, InboxChannel.INBOX);
+        var items = mongo.find(
+                filtered.with(Sort.by(Sort.Direction.DESC, "receivedAt", "_id"))
+                        .skip((long) page * size)
+                        .limit(size),
+                InboxItem.class,
+                InboxChannel.INBOX);
+        long unreadCount = mongo.count(
+                Query.query(Criteria.where("bureau")
+                        .is(bureau)
+                        .and("member")
+                        .is(member)
+                        .and("read")
+                        .is(false)),
+                InboxChannel.INBOX);
+        return new Page(items, page, size, total, unreadCount);
+    }
+
+    @PatchMapping("/{id}")
+    InboxItem mark(
+            @PathVariable String bureau, @PathVariable String member, @PathVariable String id, @RequestBody Mark body) {
+        if (body.read() == null) {
+            throw new UnprocessableException(List.of(FieldError.of("read", "read is required: true or false")));
+        }
+        var item = mongo.findAndModify(
+                Query.query(Criteria.where("_id")
+                        .is(id)
+                        .and("bureau")
+                        .is(bureau)
+                        .and("member")
+                        .is(member)),
+                new Update().set("read", body.read()),
+                org.springframework.data.mongodb.core.FindAndModifyOptions.options()
+                        .returnNew(true),
+                InboxItem.class,
+                InboxChannel.INBOX);
+        if (item == null) {
+            throw new NotFoundException("No inbox item " + id + " for " + member);
+        }
+        return item;
+    }
+}
