@@ -110,6 +110,11 @@ class ChartTest {
                 .containsEntry("FIRSTSEC_ROUTES_ORGANISATION", "http://firstsec-organisation:8081")
                 .containsEntry("FIRSTSEC_ROUTES_NOTIFICATION", "http://firstsec-notification:8084")
                 .doesNotContainKey("SPRING_MONGODB_URI");
+        assertThat(env(docs, "notification"))
+                .containsEntry("SPRING_MAIL_HOST", "smtp.example.cn")
+                .containsEntry("SPRING_MAIL_PORT", "25")
+                .containsEntry("FIRSTSEC_NOTIFICATION_LINK_BASE", "https://firstsec.example.cn")
+                .doesNotContainKey("SPRING_MAIL_USERNAME");
         assertThat(kinds(docs))
                 .doesNotContain("HorizontalPodAutoscaler", "PodDisruptionBudget", "NetworkPolicy", "ServiceMonitor");
     }

@@ -35,7 +35,10 @@ class WalkingSkeletonIT {
     @BeforeAll
     static void startPlatform() {
         platform = RunningPlatform.start(PlatformOptions.onFreePorts(
-                Path.of(".."), data, true, Map.of("FIRSTSEC_CLOCK_FIXED", TODAY + "T02:00:00Z")));
+                Path.of(".."),
+                data,
+                true,
+                Map.of("FIRSTSEC_CLOCK_FIXED", TODAY + "T02:00:00Z", "FIRSTSEC_NOTIFICATION_DIGEST_INTERVAL", "PT2S")));
         api = new ApiClient(platform.gatewayUrl());
     }
 
@@ -99,7 +102,8 @@ class WalkingSkeletonIT {
         assertThat(firstHalf.get("status").asString()).isEqualTo("OVERDUE");
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            List<JsonNode> reminders = items(api.get("/api/v1/bureaus/nt/reminders?recipient=wangjun&size=500"));
+            List<JsonNode> reminders =
+                    items(api.get("/api/v1/bureaus/nt/reminders?recipient=wangjun&stage=DUE_SOON&size=500"));
             List<JsonNode> lectureReminders = reminders.stream()
                     .filter(r -> r.get("duty").asString().equals("PARTY_LECTURE")
                             && r.get("period").asString().equals("2026-H2"))
@@ -116,6 +120,16 @@ class WalkingSkeletonIT {
                     .extracting(JsonNode::asString)
                     .contains("EMAIL");
         });
+
+        // 3 August 2026 is a Monday: after 08:30 the first secretary's weekly digest of what is open then
+        // reaches the platform's mailbox, once.
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(platform.mail().received().stream()
+                                .filter(m -> recipient(m).equals("wangjun@nt.example"))
+                                .map(WalkingSkeletonIT::subject))
+                        .singleElement()
+                        .asString()
+                        .matches("【第一书记工作提醒】本周待办\\d+项"));
 
         // Replaying the request returns the same activity and logs nothing new.
         var replay = api.post("/api/v1/bureaus/nt/activities", lecture, "Idempotency-Key", "lecture-2026-h2");
@@ -196,7 +210,8 @@ class WalkingSkeletonIT {
             assertThat(second).hasSize(2 * 4 + 2 + 6);
         });
         await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(items(api.get(base + "/reminders?recipient=yz-fs1&size=500")))
+                .untilAsserted(() -> assertThat(
+                                items(api.get(base + "/reminders?recipient=yz-fs1&stage=DUE_SOON&size=500")))
                         .isNotEmpty()
                         .allSatisfy(r -> assertThat(r.get("status").asString()).isEqualTo("CANCELLED")));
 
@@ -356,6 +371,22 @@ class WalkingSkeletonIT {
             assertThat(research.get("status").asString()).isEqualTo("OPEN");
             assertThat(research.get("evidence").values()).isEmpty();
         });
+    }
+
+    private static String recipient(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String subject(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void created(ApiClient.Response response) {

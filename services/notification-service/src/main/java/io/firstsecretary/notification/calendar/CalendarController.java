@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A member's open obligations as an iCalendar feed that Outlook or a phone calendar can subscribe
+ * A member's upcoming due dates (open obligations not yet due) as an iCalendar feed that Outlook or a phone calendar can subscribe
  * to: {@code POST …/members/{member}/calendar-token} issues the feed's secret address (revoking any
  * earlier one), {@code DELETE} revokes it, and {@code GET /api/v1/calendar/{token}.ics} is the feed.
  */
@@ -73,6 +73,9 @@ class CalendarController {
         }
         var calendar = new ICalendar("第一书记工作", clock.instant());
         for (var o : book.openOf(holder.bureau(), holder.member())) {
+            if (o.dueOn().isBefore(book.today())) {
+                continue; // past due: in the reminders and the digest, not among upcoming dates
+            }
             String duty = messages.dutyName(o.duty());
             calendar.allDay(
                     o.id() + "@firstsec",

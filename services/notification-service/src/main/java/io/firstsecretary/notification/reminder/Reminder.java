@@ -65,7 +65,7 @@ public record Reminder(
                 null);
     }
 
-    Reminder movedTo(Instant at) {
+    Reminder movedTo(Instant at, LocalDate due) {
         return new Reminder(
                 id,
                 bureau,
@@ -76,7 +76,7 @@ public record Reminder(
                 duty,
                 period,
                 branch,
-                dueOn,
+                due,
                 stage,
                 at,
                 status,

@@ -188,18 +188,22 @@ public class ReminderBook {
             Instant at = wanted.get(reminder.id());
             if (at == null) {
                 cancel(reminder, reason);
-            } else if (!at.equals(reminder.scheduledFor())
-                    && !reminder.scheduledFor().isBefore(now)) {
-                outbox.update(
-                        REMINDERS,
-                        Query.query(Criteria.where("_id")
-                                .is(reminder.id())
-                                .and("status")
-                                .is(ReminderStatus.SCHEDULED.name())
-                                .and("releasedAt")
-                                .is(null)),
-                        new Update().set("scheduledFor", at),
-                        List.of(scheduled(reminder.movedTo(at))));
+            } else {
+                boolean moves = !at.equals(reminder.scheduledFor())
+                        && !reminder.scheduledFor().isBefore(now);
+                if (moves || !obligation.dueOn().equals(reminder.dueOn())) {
+                    Instant when = moves ? at : reminder.scheduledFor();
+                    outbox.update(
+                            REMINDERS,
+                            Query.query(Criteria.where("_id")
+                                    .is(reminder.id())
+                                    .and("status")
+                                    .is(ReminderStatus.SCHEDULED.name())
+                                    .and("releasedAt")
+                                    .is(null)),
+                            new Update().set("scheduledFor", when).set("dueOn", obligation.dueOn()),
+                            List.of(scheduled(reminder.movedTo(when, obligation.dueOn()))));
+                }
             }
         }
         wanted.forEach((id, at) -> schedule(Reminder.scheduled(
