@@ -6,7 +6,8 @@ import org.springframework.data.annotation.Id;
 
 /**
  * An obligation a first secretary owes, with its current due day, so its reminders can be
- * rescheduled and it can appear in digests and calendars. {@code closed} once fulfilled or waived.
+ * rescheduled and it can appear in digests and calendars. {@code closed} once fulfilled or waived;
+ * {@code reminders} are the ids of every reminder about it, so they are found without a search.
  */
 public record KnownObligation(
         @Id String id,
@@ -17,4 +18,10 @@ public record KnownObligation(
         String assignee,
         String branch,
         LocalDate dueOn,
-        boolean closed) {}
+        boolean closed,
+        List<String> reminders) {
+
+    List<String> reminderIds() {
+        return reminders == null ? List.of() : reminders;
+    }
+}

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -76,6 +77,26 @@ public class ReminderBook {
     /** Puts a reminder on the schedule unless one with its id exists; true if it was added. */
     public boolean schedule(Reminder reminder) {
         return outbox.insertIfAbsent(REMINDERS, reminder.id(), reminder, List.of(scheduled(reminder)));
+    }
+
+    /** Schedules a reminder about an obligation and records it on the obligation. */
+    private void scheduleAbout(Reminder reminder) {
+        mongo.upsert(
+                Query.query(Criteria.where("_id").is(reminder.obligation())),
+                new Update().addToSet("reminders", reminder.id()),
+                KNOWN);
+        schedule(reminder);
+    }
+
+    private List<Reminder> remindersOf(KnownObligation obligation) {
+        var reminders = new ArrayList<Reminder>();
+        for (String id : obligation.reminderIds()) {
+            var reminder = mongo.findById(id, Reminder.class, REMINDERS);
+            if (reminder != null) {
+                reminders.add(reminder);
+            }
+        }
+        return reminders;
     }
 
     /** Cancels the reminders matching {@code criteria} that are still to be sent, with {@code reason}. */
@@ -127,17 +148,20 @@ public class ReminderBook {
         if (!owedByItsAssignee(obligation) || isClosed(obligation.id())) {
             return;
         }
-        var known = new KnownObligation(
-                obligation.id(),
-                obligation.bureau(),
-                obligation.bureauPath(),
-                obligation.duty(),
-                obligation.period(),
-                obligation.assignee(),
-                obligation.branch(),
-                obligation.dueOn(),
-                false);
-        mongo.save(known, KNOWN);
+        var known = mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(obligation.id())),
+                new Update()
+                        .set("bureau", obligation.bureau())
+                        .set("bureauPath", obligation.bureauPath())
+                        .set("duty", obligation.duty())
+                        .set("period", obligation.period())
+                        .set("assignee", obligation.assignee())
+                        .set("branch", obligation.branch())
+                        .set("dueOn", obligation.dueOn())
+                        .set("closed", false),
+                FindAndModifyOptions.options().upsert(true).returnNew(true),
+                KnownObligation.class,
+                KNOWN);
         align(known, "DUE_DATE_MOVED");
     }
 
@@ -176,15 +200,12 @@ public class ReminderBook {
         if (missed != null && !today().isAfter(obligation.dueOn())) {
             wanted.put(idOf(obligation.id(), missed), now);
         }
-        var toCome = Query.query(Criteria.where("obligation")
-                .is(obligation.id())
-                .and("stage")
-                .is(ReminderStage.DUE_SOON.name())
-                .and("status")
-                .is(ReminderStatus.SCHEDULED.name())
-                .and("releasedAt")
-                .is(null));
-        for (Reminder reminder : mongo.find(toCome, Reminder.class, REMINDERS)) {
+        for (Reminder reminder : remindersOf(obligation)) {
+            if (reminder.stage() != ReminderStage.DUE_SOON
+                    || reminder.status() != ReminderStatus.SCHEDULED
+                    || reminder.releasedAt() != null) {
+                continue;
+            }
             Instant at = wanted.get(reminder.id());
             if (at == null) {
                 cancel(reminder, reason);
@@ -206,7 +227,7 @@ public class ReminderBook {
                 }
             }
         }
-        wanted.forEach((id, at) -> schedule(Reminder.scheduled(
+        wanted.forEach((id, at) -> scheduleAbout(Reminder.scheduled(
                 id,
                 obligation.bureau(),
                 obligation.bureauPath(),
@@ -246,7 +267,7 @@ public class ReminderBook {
         for (Person office : escalationOf(policy, obligation.bureau(), obligation.branch())) {
             recipients.putIfAbsent(office.id(), ReminderStage.ESCALATION);
         }
-        recipients.forEach((recipient, stage) -> schedule(Reminder.scheduled(
+        recipients.forEach((recipient, stage) -> scheduleAbout(Reminder.scheduled(
                 idOf(obligation.id() + "|" + stage + "|" + recipient),
                 obligation.bureau(),
                 obligation.bureauPath(),
@@ -295,15 +316,12 @@ public class ReminderBook {
         if (known == null) {
             return; // never reminded of: not the assignee's to do
         }
-        var cancelled = Query.query(Criteria.where("obligation")
-                .is(obligation.id())
-                .and("stage")
-                .is(ReminderStage.DUE_SOON.name())
-                .and("status")
-                .is(ReminderStatus.CANCELLED.name())
-                .and("scheduledFor")
-                .gt(clock.instant()));
-        for (Reminder reminder : mongo.find(cancelled, Reminder.class, REMINDERS)) {
+        for (Reminder reminder : remindersOf(known)) {
+            if (reminder.stage() != ReminderStage.DUE_SOON
+                    || reminder.status() != ReminderStatus.CANCELLED
+                    || !reminder.scheduledFor().isAfter(clock.instant())) {
+                continue;
+            }
             outbox.update(
                     REMINDERS,
                     Query.query(Criteria.where("_id")
@@ -326,8 +344,17 @@ public class ReminderBook {
 
     /** Remembers the obligation as closed and cancels its pending reminders. */
     void cancelFor(String obligationId, String reason) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(obligationId)), new Update().set("closed", true), KNOWN);
-        cancelWhere(Criteria.where("obligation").is(obligationId), reason);
+        var known = mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(obligationId)),
+                new Update().set("closed", true),
+                FindAndModifyOptions.options().upsert(true).returnNew(true),
+                KnownObligation.class,
+                KNOWN);
+        for (Reminder reminder : remindersOf(known)) {
+            if (reminder.status() == ReminderStatus.SCHEDULED) {
+                cancel(reminder, reason);
+            }
+        }
     }
 
     private boolean isClosed(String obligationId) {
