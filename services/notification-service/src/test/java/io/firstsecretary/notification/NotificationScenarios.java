@@ -18,6 +18,7 @@ import io.firstsecretary.contracts.notification.ReminderFailed;
 import io.firstsecretary.contracts.notification.ReminderScheduled;
 import io.firstsecretary.contracts.notification.ReminderSent;
 import io.firstsecretary.contracts.organisation.BranchEstablished;
+import io.firstsecretary.contracts.organisation.BureauRegistered;
 import io.firstsecretary.contracts.organisation.MemberRegistered;
 import io.firstsecretary.infra.EmbeddedMailServer;
 import io.firstsecretary.infra.FreePorts;
@@ -83,6 +84,13 @@ abstract class NotificationScenarios {
         api = new ApiClient("http://127.0.0.1:" + port);
         topics = new TopicProbe(bootstrapServers);
         bureau = "b" + UUID.randomUUID().toString().substring(0, 8);
+        topics.publish(
+                Events.BUREAU_REGISTERED,
+                bureau,
+                UUID.randomUUID().toString(),
+                bureau,
+                new BureauRegistered(bureau, "南通市" + bureau + "税务局", "COUNTY", "js", List.of("js", bureau)));
+        topics.awaitConsumed("notification-service", Topics.ORGANISATION, WAIT);
     }
 
     @AfterEach
@@ -563,6 +571,10 @@ abstract class NotificationScenarios {
     /** A member's open due dates as an iCalendar feed at a secret address that can be revoked. */
     @Test
     void aCalendarFeedListsDueDatesUntilItsTokenIsRevoked() {
+        member("wangjun", "王军", List.of("PARTY_COMMITTEE"), "zgnf");
+        assertThat(api.post("/api/v1/bureaus/" + bureau + "/members/nobody/calendar-token", "")
+                        .status())
+                .isEqualTo(404);
         var lecture = opened("wangjun", "PARTY_LECTURE", "2026-H2", LocalDate.of(2026, 12, 31));
         var research = opened("wangjun", "FOUR_TRUE_RESEARCH", "2026-Q3", LocalDate.of(2026, 9, 30));
         publish(Events.OBLIGATION_OPENED, lecture.id(), lecture);

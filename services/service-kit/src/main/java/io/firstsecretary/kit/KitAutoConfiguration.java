@@ -8,15 +8,20 @@ import io.firstsecretary.kit.outbox.OutboxCollections;
 import io.firstsecretary.kit.outbox.OutboxRelay;
 import io.firstsecretary.kit.time.ClockConfiguration;
 import io.firstsecretary.kit.web.ProblemDetailsAdvice;
+import io.firstsecretary.kit.web.ProblemErrorReportValve;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.apache.catalina.core.StandardHost;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.PropertySource;
@@ -28,6 +33,9 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.util.backoff.FixedBackOff;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
 
 /** Wires the kit into every service; defaults live in {@code firstsec-kit.properties}. */
 @AutoConfiguration
@@ -44,6 +52,30 @@ public class KitAutoConfiguration {
     @Bean
     Outbox outbox(MongoTemplate mongo, Clock clock, @Value("${spring.application.name}") String application) {
         return new Outbox(mongo, clock, "urn:firstsec:" + application);
+    }
+
+    /**
+     * Request bodies mean what they say: a number is neither a text nor a day (no silent coercion of
+     * {@code 12} into {@code "12"} or into 13 January 1970).
+     */
+    @Bean
+    JsonMapperBuilderCustomizer strictScalars() {
+        return builder -> builder.defaultLeniency(false)
+                .withCoercionConfig(
+                        LogicalType.Textual,
+                        text -> text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+    }
+
+    /** Errors Tomcat answers on its own are problem+json too. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
     }
 
     /** The collections named by {@code firstsec.outbox.collections}, unless the service names its own. */

@@ -69,7 +69,11 @@ class CompetitionController {
     @PutMapping("/competition-groups")
     CompetitionGroups.Groups saveGroups(@PathVariable String bureau, @RequestBody GroupsBody body) {
         paths.of(bureau);
-        var list = body.groups() == null ? List.<CompetitionGroups.Group>of() : body.groups();
+        if (body.groups() == null) {
+            throw new UnprocessableException(
+                    List.of(FieldError.of("groups", "groups is required (an empty list for none)")));
+        }
+        var list = body.groups();
         var errors = new ArrayList<FieldError>();
         var codes = new HashSet<String>();
         var members = new HashSet<String>();

@@ -108,6 +108,8 @@ class ScoringController {
         }
         if (p.effectiveFrom() == null) {
             errors.add(FieldError.of("effectiveFrom", "effectiveFrom is required"));
+        } else if (p.effectiveFrom().getYear() < 2000 || p.effectiveFrom().getYear() > 2100) {
+            errors.add(FieldError.of("effectiveFrom", "effectiveFrom must be a day between 2000 and 2100"));
         }
         for (Map.Entry<String, ScoringPolicy.DutyPoints> e : p.duties().entrySet()) {
             if (e.getValue() == null) {

@@ -53,6 +53,7 @@ class CalendarController {
     @PostMapping("/api/v1/bureaus/{bureau}/members/{member}/calendar-token")
     @ResponseStatus(HttpStatus.CREATED)
     Issued issue(@PathVariable String bureau, @PathVariable String member) {
+        directory.requirePerson(bureau, member);
         String token = tokens.issue(bureau, member, clock.instant());
         return new Issued(token, linkBase + "/api/v1/calendar/" + token + ".ics");
     }

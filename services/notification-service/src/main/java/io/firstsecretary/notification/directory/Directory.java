@@ -1,7 +1,9 @@
 package io.firstsecretary.notification.directory;
 
+import io.firstsecretary.kit.web.NotFoundException;
 import java.util.List;
 import java.util.Optional;
+import org.bson.Document;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -20,11 +22,26 @@ public class Directory {
 
     static final String PEOPLE = "people";
     static final String BRANCHES = "branches";
+    static final String BUREAUS = "bureaus";
 
     private final MongoTemplate mongo;
 
     Directory(MongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    /** The bureau, known from the organisation topic, or a 404 naming it. */
+    public void requireBureau(String bureau) {
+        if (!mongo.exists(Query.query(Criteria.where("_id").is(bureau)), BUREAUS)) {
+            throw new NotFoundException("No bureau " + bureau);
+        }
+    }
+
+    /** The member of the bureau, or a 404 naming them. */
+    public Person requirePerson(String bureau, String member) {
+        requireBureau(bureau);
+        return person(bureau, member)
+                .orElseThrow(() -> new NotFoundException("No member " + member + " in bureau " + bureau));
     }
 
     public Optional<Person> person(String bureau, String member) {
@@ -73,6 +90,10 @@ public class Directory {
 
     void save(Person person) {
         mongo.save(person, PEOPLE);
+    }
+
+    void saveBureau(String code) {
+        mongo.save(new Document("_id", code), BUREAUS);
     }
 
     void saveBranch(String bureau, String code, String name) {

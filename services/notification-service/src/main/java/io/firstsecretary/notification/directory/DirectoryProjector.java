@@ -21,7 +21,9 @@ class DirectoryProjector {
     @KafkaListener(topics = Topics.ORGANISATION)
     void on(ConsumerRecord<String, byte[]> record) {
         var event = IncomingEvent.from(record);
-        if (event.is(Events.MEMBER_REGISTERED)) {
+        if (event.is(Events.BUREAU_REGISTERED)) {
+            directory.saveBureau(event.payload(Events.BUREAU_REGISTERED).code());
+        } else if (event.is(Events.MEMBER_REGISTERED)) {
             var m = event.payload(Events.MEMBER_REGISTERED);
             directory.save(new Person(
                     Person.keyOf(m.bureau(), m.id()),

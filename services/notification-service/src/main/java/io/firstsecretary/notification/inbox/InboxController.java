@@ -4,6 +4,7 @@ import io.firstsecretary.kit.web.FieldError;
 import io.firstsecretary.kit.web.NotFoundException;
 import io.firstsecretary.kit.web.Paged;
 import io.firstsecretary.kit.web.UnprocessableException;
+import io.firstsecretary.notification.directory.Directory;
 import java.util.List;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -27,9 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 class InboxController {
 
     private final MongoTemplate mongo;
+    private final Directory directory;
 
-    InboxController(MongoTemplate mongo) {
+    InboxController(MongoTemplate mongo, Directory directory) {
         this.mongo = mongo;
+        this.directory = directory;
     }
 
     record Page(List<InboxItem> items, int page, int size, long total, long unread) {}
@@ -43,32 +46,25 @@ class InboxController {
             @RequestParam(required = false) Boolean unread,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
+        directory.requirePerson(bureau, member);
         Paged.validate(page, size);
-        var criteria = Criteria.where("bureau").is(bureau).and("member").is(member);
-        var filtered = Query.query(criteria);
-        if (Boolean.TRUE.equals(unread)) {
-            filtered = Query.query(Criteria.where("bureau")
-                    .is(bureau)
-                    .and("member")
-                    .is(member)
-                    .and("read")
-                    .is(false));
-        }
-        long total = mongo.count(filtered, InboxChannel.INBOX);
+        var unreadItems = Criteria.where("bureau")
+                .is(bureau)
+                .and("member")
+                .is(member)
+                .and("read")
+                .is(false);
+        var selected = Boolean.TRUE.equals(unread)
+                ? Query.query(unreadItems)
+                : Query.query(Criteria.where("bureau").is(bureau).and("member").is(member));
+        long total = mongo.count(selected, InboxChannel.INBOX);
         var items = mongo.find(
-                filtered.with(Sort.by(Sort.Direction.DESC, "receivedAt", "_id"))
+                selected.with(Sort.by(Sort.Direction.DESC, "receivedAt", "_id"))
                         .skip((long) page * size)
                         .limit(size),
                 InboxItem.class,
                 InboxChannel.INBOX);
-        long unreadCount = mongo.count(
-                Query.query(Criteria.where("bureau")
-                        .is(bureau)
-                        .and("member")
-                        .is(member)
-                        .and("read")
-                        .is(false)),
-                InboxChannel.INBOX);
+        long unreadCount = mongo.count(Query.query(unreadItems), InboxChannel.INBOX);
         return new Page(items, page, size, total, unreadCount);
     }
 

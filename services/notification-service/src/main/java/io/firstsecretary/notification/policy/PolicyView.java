@@ -86,7 +86,9 @@ record PolicyView(
                 errors.add(FieldError.of("quietHours.to", "quiet hours must not start and end at the same time"));
             }
         }
-        if (escalateTo != null) {
+        if (escalateTo != null && escalateTo.size() > ReminderPolicy.OFFICES.size()) {
+            errors.add(FieldError.of("escalateTo", "at most " + ReminderPolicy.OFFICES.size() + " offices"));
+        } else if (escalateTo != null) {
             for (int i = 0; i < escalateTo.size(); i++) {
                 if (!ReminderPolicy.OFFICES.contains(escalateTo.get(i))) {
                     errors.add(FieldError.of(
@@ -117,6 +119,7 @@ record PolicyView(
     private static void days(String field, List<Integer> days, int most, List<FieldError> errors) {
         if (days.size() > 5) {
             errors.add(FieldError.of(field, "at most 5 reminders"));
+            return;
         }
         var seen = new HashSet<Integer>();
         for (int i = 0; i < days.size(); i++) {

@@ -1,5 +1,6 @@
 package io.firstsecretary.notification.policy;
 
+import io.firstsecretary.notification.directory.Directory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,19 +19,23 @@ class ReminderPolicyController {
 
     private final ReminderPolicies policies;
     private final ApplicationEventPublisher events;
+    private final Directory directory;
 
-    ReminderPolicyController(ReminderPolicies policies, ApplicationEventPublisher events) {
+    ReminderPolicyController(ReminderPolicies policies, ApplicationEventPublisher events, Directory directory) {
         this.policies = policies;
         this.events = events;
+        this.directory = directory;
     }
 
     @GetMapping
     PolicyView policy(@PathVariable String bureau) {
+        directory.requireBureau(bureau);
         return PolicyView.of(policies.of(bureau));
     }
 
     @PutMapping
     PolicyView save(@PathVariable String bureau, @RequestBody PolicyView body) {
+        directory.requireBureau(bureau);
         var policy = body.validated().toPolicy();
         var view = PolicyView.of(policy);
         policies.save(bureau, view);

@@ -2,6 +2,7 @@ package io.firstsecretary.notification.preference;
 
 import io.firstsecretary.kit.web.FieldError;
 import io.firstsecretary.kit.web.UnprocessableException;
+import io.firstsecretary.notification.directory.Directory;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,24 +22,30 @@ import org.springframework.web.bind.annotation.RestController;
 class PreferenceController {
 
     private final Preferences preferences;
+    private final Directory directory;
 
-    PreferenceController(Preferences preferences) {
+    PreferenceController(Preferences preferences, Directory directory) {
         this.preferences = preferences;
+        this.directory = directory;
     }
 
     record Body(List<String> channels, Boolean digest) {}
 
     @GetMapping
     Preference get(@PathVariable String bureau, @PathVariable String member) {
+        directory.requirePerson(bureau, member);
         return preferences.of(bureau, member);
     }
 
     @PutMapping
     Preference put(@PathVariable String bureau, @PathVariable String member, @RequestBody Body body) {
+        directory.requirePerson(bureau, member);
         var errors = new ArrayList<FieldError>();
         var channels = new ArrayList<Channel>();
         if (body.channels() == null) {
             errors.add(FieldError.of("channels", "channels is required (an empty list mutes every reminder)"));
+        } else if (body.channels().size() > Channel.values().length) {
+            errors.add(FieldError.of("channels", "at most " + Channel.values().length + " channels"));
         } else {
             for (int i = 0; i < body.channels().size(); i++) {
                 String name = body.channels().get(i);

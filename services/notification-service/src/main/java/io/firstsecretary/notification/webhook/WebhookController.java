@@ -4,6 +4,7 @@ import io.firstsecretary.kit.web.FieldError;
 import io.firstsecretary.kit.web.NotFoundException;
 import io.firstsecretary.kit.web.Paged;
 import io.firstsecretary.kit.web.UnprocessableException;
+import io.firstsecretary.notification.directory.Directory;
 import io.firstsecretary.notification.reminder.ReminderStage;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -35,10 +36,12 @@ class WebhookController {
 
     private final Webhooks webhooks;
     private final Clock clock;
+    private final Directory directory;
 
-    WebhookController(Webhooks webhooks, Clock clock) {
+    WebhookController(Webhooks webhooks, Clock clock, Directory directory) {
         this.webhooks = webhooks;
         this.clock = clock;
+        this.directory = directory;
     }
 
     record Register(String url, List<String> events) {}
@@ -67,6 +70,7 @@ class WebhookController {
 
     @PostMapping
     ResponseEntity<View> register(@PathVariable String bureau, @RequestBody Register body) {
+        directory.requireBureau(bureau);
         var errors = new ArrayList<FieldError>();
         if (body.url() == null || !isHttpUrl(body.url())) {
             errors.add(FieldError.of("url", "url must be an absolute http or https URL"));
@@ -74,6 +78,8 @@ class WebhookController {
         var stages = Arrays.stream(ReminderStage.values()).map(Enum::name).toList();
         if (body.events() == null || body.events().isEmpty()) {
             errors.add(FieldError.of("events", "events must name reminder stages, or be [\"*\"] for all"));
+        } else if (body.events().size() > stages.size()) {
+            errors.add(FieldError.of("events", "at most " + stages.size() + " events"));
         } else {
             for (int i = 0; i < body.events().size(); i++) {
                 String event = body.events().get(i);
@@ -106,6 +112,7 @@ class WebhookController {
             @PathVariable String bureau,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "100") int size) {
+        directory.requireBureau(bureau);
         Paged.validate(page, size);
         return new Paged<>(
                 webhooks.of(bureau, page, size).stream()

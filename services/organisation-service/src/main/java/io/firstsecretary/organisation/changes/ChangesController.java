@@ -20,8 +20,8 @@ class ChangesController {
     }
 
     @PostMapping("/members/{member}/leave")
-    Member leave(@PathVariable String bureau, @PathVariable String member, @Valid @RequestBody EndOn request) {
-        return changes.leave(bureau, member, request);
+    Member leave(@PathVariable String bureau, @PathVariable String member, @Valid @RequestBody LeaveMember request) {
+        return changes.leave(bureau, member, new EndOn(request.on(), request.reason()));
     }
 
     @PostMapping("/branches/{branch}/merge")

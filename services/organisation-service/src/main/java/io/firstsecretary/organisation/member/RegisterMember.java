@@ -15,7 +15,13 @@ public record RegisterMember(
         @NotBlank @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE)
         String id,
 
-        @NotBlank @Size(max = 100) String name,
+        @NotBlank
+        @Size(max = 100)
+        @Pattern(
+                regexp = "^(?=.*\\p{L})[^/\\\\<>\\p{Cntrl}]+$",
+                message = "a name has at least one letter and no slashes, angle brackets or control characters")
+        String name,
+
         @Email @Size(max = 200) String email,
 
         @Pattern(regexp = "^\\+?[0-9 -]{5,20}$", message = "must be a phone number")
