@@ -22,11 +22,14 @@ build: ## compile and package everything without tests
 test: ## unit, integration, contract, chart and end-to-end tests
 	$(MVNW) verify
 
-bench: ## organisation import, gateway ingest, assessment projection and rebuild, each against the raw store and broker (reports in */target/bench)
+bench: ## the platform against the machine's raw limits (table, bench-results.json, bench-latency.png); QUICK=1 for a short run
 	$(MVNW) -q -DskipTests -pl e2e -am install
-	$(MVNW) -pl services/organisation-service surefire:test -Dtest=ImportBenchmark -Dsurefire.failIfNoSpecifiedTests=false
-	$(MVNW) -pl e2e surefire:test -Dtest=GatewayIngestBenchmark -Dsurefire.failIfNoSpecifiedTests=false
-	$(MVNW) -pl services/assessment-service surefire:test -Dtest=ProjectionBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+	$(MVNW) -pl e2e surefire:test -Dtest=PlatformBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.quick=$(if $(QUICK),true,false)
+ifndef QUICK
+	$(MVNW) -q -pl services/organisation-service surefire:test -Dtest=ImportBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+	$(MVNW) -q -pl e2e surefire:test -Dtest=GatewayIngestBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+	$(MVNW) -q -pl services/assessment-service surefire:test -Dtest=ProjectionBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+endif
 
 fmt: ## format the Java sources
 	$(MVNW) -q spotless:apply
