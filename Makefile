@@ -7,7 +7,7 @@ SOURCES   := $(shell find contracts infra services -path '*/target' -prune -o -t
 STAMP     := target/.platform-built
 ARGS      ?=
 
-.PHONY: run test build bench fmt lint up down charts clean
+.PHONY: run test build bench faults fmt lint up down charts clean
 
 run: $(STAMP) ## build if needed, then start the whole platform (Ctrl-C stops it)
 	java -jar $(PLATFORM) $(ARGS)
@@ -30,6 +30,10 @@ ifndef QUICK
 	$(MVNW) -q -pl e2e surefire:test -Dtest=GatewayIngestBenchmark -Dsurefire.failIfNoSpecifiedTests=false
 	$(MVNW) -q -pl services/assessment-service surefire:test -Dtest=ProjectionBenchmark -Dsurefire.failIfNoSpecifiedTests=false
 endif
+
+faults: ## the fault suite at full size: a long stream of activities while the assessment service is killed ten times, with bad and repeated records
+	$(MVNW) -q -DskipTests -pl e2e -am install
+	$(MVNW) -pl e2e surefire:test -Dtest=FaultToleranceIT -Dsurefire.failIfNoSpecifiedTests=false -Dfaults.full=true
 
 fmt: ## format the Java sources
 	$(MVNW) -q spotless:apply

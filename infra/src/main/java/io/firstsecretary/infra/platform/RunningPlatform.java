@@ -67,7 +67,7 @@ public final class RunningPlatform implements AutoCloseable {
                         platform.environmentOf(spec),
                         logs.resolve(spec.name() + ".log")));
             }
-            platform.awaitReady();
+            platform.awaitReady(services);
             return platform;
         } catch (RuntimeException e) {
             platform.close();
@@ -90,6 +90,29 @@ public final class RunningPlatform implements AutoCloseable {
     /** The embedded mail server, which holds every e-mail the platform sent. */
     public EmbeddedMailServer mail() {
         return mail;
+    }
+
+    /**
+     * Kills a service with SIGKILL and starts it again on the same port and data, returning once it
+     * is ready: the crash a fault test needs.
+     */
+    public void killAndRestart(String service) {
+        for (int i = 0; i < services.size(); i++) {
+            var running = services.get(i);
+            if (running.spec().name().equals(service)) {
+                running.kill();
+                var restarted = ServiceProcess.launch(
+                        running.spec(),
+                        options.home().resolve(running.spec().jarPath()),
+                        running.port(),
+                        environmentOf(running.spec()),
+                        running.log());
+                services.set(i, restarted);
+                awaitReady(List.of(restarted));
+                return;
+            }
+        }
+        throw new IllegalArgumentException("No service " + service);
     }
 
     /** One line per service: name, URL and log file. */
@@ -121,9 +144,9 @@ public final class RunningPlatform implements AutoCloseable {
         return env;
     }
 
-    private void awaitReady() {
+    private void awaitReady(List<ServiceProcess> starting) {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        var pending = new ArrayList<>(services);
+        var pending = new ArrayList<>(starting);
         while (!pending.isEmpty()) {
             for (var service : List.copyOf(pending)) {
                 if (!service.isAlive()) {

@@ -99,6 +99,15 @@ final class ServiceProcess {
         }
     }
 
+    /** SIGKILL: the JVM dies at once, with no shutdown of any kind. */
+    void kill() {
+        try {
+            process.destroyForcibly().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     String lastLogLines(int count) {
         try {
             List<String> lines = Files.readAllLines(log);
