@@ -313,7 +313,7 @@ public class ReminderBook {
                 new Update().set("closed", false),
                 KnownObligation.class,
                 KNOWN);
-        if (known == null) {
+        if (known == null || known.assignee() == null) {
             return; // never reminded of: not the assignee's to do
         }
         for (Reminder reminder : remindersOf(known)) {
