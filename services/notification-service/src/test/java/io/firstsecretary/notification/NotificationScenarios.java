@@ -130,17 +130,7 @@ abstract class NotificationScenarios {
         var research = opened("FOUR_TRUE_RESEARCH", "2026-Q4", LocalDate.of(2026, 12, 31));
         publish(Events.OBLIGATION_OPENED, lecture.id(), lecture);
         publish(Events.OBLIGATION_OPENED, research.id(), research);
-        var met = new ObligationFulfilled(
-                lecture.id(),
-                bureau,
-                lecture.bureauPath(),
-                lecture.duty(),
-                lecture.period(),
-                lecture.assignee(),
-                lecture.branch(),
-                lecture.dueOn(),
-                "MET",
-                List.of("activity-1"));
+        var met = fulfilled(lecture);
         publish(Events.OBLIGATION_FULFILLED, lecture.id(), met);
         publish(Events.OBLIGATION_FULFILLED, lecture.id(), met);
         publish(Events.OBLIGATION_OPENED, lecture.id(), lecture);
@@ -171,20 +161,7 @@ abstract class NotificationScenarios {
     void aReopenedObligationIsRemindedAgain() {
         var lecture = opened("PARTY_LECTURE", "2026-H2", LocalDate.of(2026, 12, 31));
         publish(Events.OBLIGATION_OPENED, lecture.id(), lecture);
-        publish(
-                Events.OBLIGATION_FULFILLED,
-                lecture.id(),
-                new ObligationFulfilled(
-                        lecture.id(),
-                        bureau,
-                        lecture.bureauPath(),
-                        lecture.duty(),
-                        lecture.period(),
-                        lecture.assignee(),
-                        lecture.branch(),
-                        lecture.dueOn(),
-                        "MET",
-                        List.of("activity-1")));
+        publish(Events.OBLIGATION_FULFILLED, lecture.id(), fulfilled(lecture));
         topics.awaitConsumed("notification-service", Topics.ASSESSMENT, WAIT);
         assertThat(reminders()).extracting(r -> r.get("status").asString()).containsOnly("CANCELLED");
 
