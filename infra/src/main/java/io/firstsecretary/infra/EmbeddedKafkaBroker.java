@@ -22,11 +22,12 @@ import org.apache.kafka.server.common.MetadataVersion;
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
-    private final KafkaRaftServer server;
+    private final KafkaConfig config;
     private final String bootstrapServers;
+    private KafkaRaftServer server;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers) {
-        this.server = server;
+    private EmbeddedKafkaBroker(KafkaConfig config, String bootstrapServers) {
+        this.config = config;
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -36,21 +37,42 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        var config = new KafkaConfig(brokerProperties(logDir, port, controllerPort), false);
         format(logDir);
-        var server = new KafkaRaftServer(config, Time.SYSTEM);
-        server.startup();
-        return new EmbeddedKafkaBroker(server, "127.0.0.1:" + port);
+        var broker = new EmbeddedKafkaBroker(
+                new KafkaConfig(brokerProperties(logDir, port, controllerPort), false), "127.0.0.1:" + port);
+        broker.startServer();
+        return broker;
     }
 
     public String bootstrapServers() {
         return bootstrapServers;
     }
 
+    /**
+     * Shuts the broker down cleanly and starts it again on the same ports and log directory: clients
+     * see it go away and come back with every topic and committed offset.
+     */
+    public synchronized void restart() {
+        stopServer();
+        startServer();
+    }
+
     @Override
-    public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+    public synchronized void close() {
+        stopServer();
+    }
+
+    private synchronized void startServer() {
+        server = new KafkaRaftServer(config, Time.SYSTEM);
+        server.startup();
+    }
+
+    private void stopServer() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
     }
 
     private static Properties brokerProperties(Path logDir, int port, int controllerPort) {

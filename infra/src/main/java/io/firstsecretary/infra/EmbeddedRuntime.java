@@ -55,6 +55,11 @@ public final class EmbeddedRuntime implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /** Restarts the broker in place (a fault test's broker outage). */
+    public void restartBroker() {
+        kafka.restart();
+    }
+
     public String mongoConnectionString() {
         return mongo.connectionString();
     }

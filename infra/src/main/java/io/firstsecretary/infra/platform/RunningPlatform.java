@@ -97,19 +97,53 @@ public final class RunningPlatform implements AutoCloseable {
      * is ready: the crash a fault test needs.
      */
     public void killAndRestart(String service) {
+        kill(service);
+        restart(service);
+    }
+
+    /** Kills a service with SIGKILL: no shutdown hook runs, nothing in flight is finished. */
+    public void kill(String service) {
+        services.get(indexOf(service)).kill();
+    }
+
+    /** Starts a service that was killed again, on the same port and data; returns once it is ready. */
+    public void restart(String service) {
+        int index = indexOf(service);
+        var dead = services.get(index);
+        if (dead.isAlive()) {
+            throw new IllegalStateException(service + " is still running");
+        }
+        var restarted = ServiceProcess.launch(
+                dead.spec(),
+                options.home().resolve(dead.spec().jarPath()),
+                dead.port(),
+                environmentOf(dead.spec()),
+                dead.log());
+        services.set(index, restarted);
+        awaitReady(List.of(restarted));
+    }
+
+    /**
+     * Stops the broker cleanly and starts it again on the same ports and data while the services
+     * keep running; returns once it accepts clients again.
+     */
+    public void restartBroker() {
+        runtime.restartBroker();
+    }
+
+    /** The name of the database a service owns on the embedded store. */
+    public static String databaseOf(String service) {
+        return ServiceSpec.ALL.stream()
+                .filter(s -> s.name().equals(service) && s.ownsDatabase())
+                .findFirst()
+                .map(ServiceSpec::database)
+                .orElseThrow(() -> new IllegalArgumentException("No service " + service + " with a database"));
+    }
+
+    private int indexOf(String service) {
         for (int i = 0; i < services.size(); i++) {
-            var running = services.get(i);
-            if (running.spec().name().equals(service)) {
-                running.kill();
-                var restarted = ServiceProcess.launch(
-                        running.spec(),
-                        options.home().resolve(running.spec().jarPath()),
-                        running.port(),
-                        environmentOf(running.spec()),
-                        running.log());
-                services.set(i, restarted);
-                awaitReady(List.of(restarted));
-                return;
+            if (services.get(i).spec().name().equals(service)) {
+                return i;
             }
         }
         throw new IllegalArgumentException("No service " + service);

@@ -6,6 +6,7 @@ import io.firstsecretary.kit.health.MongoPingHealthIndicator;
 import io.firstsecretary.kit.outbox.Outbox;
 import io.firstsecretary.kit.outbox.OutboxCollections;
 import io.firstsecretary.kit.outbox.OutboxRelay;
+import io.firstsecretary.kit.outbox.OutboxWrites;
 import io.firstsecretary.kit.time.ClockConfiguration;
 import io.firstsecretary.kit.web.ProblemDetailsAdvice;
 import io.firstsecretary.kit.web.ProblemErrorReportValve;
@@ -50,8 +51,17 @@ public class KitAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(MongoTemplate mongo, Clock clock, @Value("${spring.application.name}") String application) {
-        return new Outbox(mongo, clock, "urn:firstsec:" + application);
+    Outbox outbox(
+            MongoTemplate mongo,
+            Clock clock,
+            OutboxWrites writes,
+            @Value("${spring.application.name}") String application) {
+        return new Outbox(mongo, clock, "urn:firstsec:" + application, writes);
+    }
+
+    @Bean
+    OutboxWrites outboxWrites() {
+        return new OutboxWrites();
     }
 
     /**
@@ -92,8 +102,10 @@ public class KitAutoConfiguration {
             KafkaTemplate<String, byte[]> kafka,
             OutboxCollections collections,
             @Value("${firstsec.outbox.batch-size:500}") int batchSize,
-            @Value("${firstsec.outbox.send-timeout:10s}") Duration sendTimeout) {
-        return new OutboxRelay(mongo, kafka, collections, batchSize, sendTimeout);
+            @Value("${firstsec.outbox.send-timeout:10s}") Duration sendTimeout,
+            OutboxWrites writes,
+            @Value("${firstsec.outbox.search-interval:10s}") Duration searchInterval) {
+        return new OutboxRelay(mongo, kafka, collections, batchSize, sendTimeout, writes, searchInterval);
     }
 
     @Bean

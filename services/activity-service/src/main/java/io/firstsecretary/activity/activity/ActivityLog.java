@@ -134,7 +134,7 @@ class ActivityLog {
                 logged(current));
         var written = outbox.update(
                 COLLECTION,
-                Query.query(Criteria.where("_id").is(id).and("revision").is(current.revision())),
+                outbox.expecting(COLLECTION, id, "revision", current.revision()),
                 new Update()
                         .set("status", ActivityStatus.VOIDED.name())
                         .set("voidReason", request.reason())
@@ -241,10 +241,7 @@ class ActivityLog {
                                 changed,
                                 record));
         var written = outbox.update(
-                COLLECTION,
-                Query.query(Criteria.where("_id").is(id).and("revision").is(current.revision())),
-                update,
-                List.of(event));
+                COLLECTION, outbox.expecting(COLLECTION, id, "revision", current.revision()), update, List.of(event));
         if (written.getModifiedCount() == 0) {
             throw new ConflictException("id", "Activity " + id + " changed meanwhile; read it again");
         }

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -143,7 +144,11 @@ public class Facts implements Knowledge {
 
     /** Members of {@code branch} on {@code day}, sorted by code. */
     public List<MemberHistory> membersOn(String bureau, String branch, LocalDate day) {
-        return everInBranch(bureau, branch).stream()
+        return membersOn(everInBranch(bureau, branch), branch, day);
+    }
+
+    private static List<MemberHistory> membersOn(List<MemberHistory> everInBranch, String branch, LocalDate day) {
+        return everInBranch.stream()
                 .filter(m -> m.memberOf(branch, day))
                 .sorted(Comparator.comparing(MemberHistory::member))
                 .toList();
@@ -151,18 +156,65 @@ public class Facts implements Knowledge {
 
     @Override
     public List<String> members(String bureau, String branch, LocalDate day) {
-        return membersOn(bureau, branch, day).stream()
-                .map(MemberHistory::member)
-                .toList();
+        return names(membersOn(bureau, branch, day));
     }
 
     @Override
     public List<String> keyPersons(String bureau, String branch, LocalDate day) {
-        return everInBranch(bureau, branch).stream()
+        return keyPersons(everInBranch(bureau, branch), branch, day);
+    }
+
+    private static List<String> names(List<MemberHistory> members) {
+        return members.stream().map(MemberHistory::member).toList();
+    }
+
+    private static List<String> keyPersons(List<MemberHistory> everInBranch, String branch, LocalDate day) {
+        return everInBranch.stream()
                 .filter(m -> m.keyPersonOf(branch, day))
                 .map(MemberHistory::member)
                 .sorted()
                 .toList();
+    }
+
+    /**
+     * These facts as one recomputation reads them: each ledger and roster is read from the store
+     * once, however many obligations ask for it.
+     */
+    public Knowledge reading() {
+        var ledgers = new HashMap<String, Optional<Ledger>>();
+        var rosters = new HashMap<String, List<MemberHistory>>();
+        return new Knowledge() {
+            @Override
+            public List<RecordedActivity> activities(
+                    String bureau, String branch, Collection<String> types, LocalDate from, LocalDate to) {
+                return Facts.activities(
+                        id -> ledgers.computeIfAbsent(id, Facts.this::ledger), bureau, branch, types, from, to);
+            }
+
+            @Override
+            public List<String> keyPersons(String bureau, String branch, LocalDate day) {
+                return Facts.keyPersons(roster(bureau, branch), branch, day);
+            }
+
+            @Override
+            public List<String> members(String bureau, String branch, LocalDate day) {
+                return names(membersOn(roster(bureau, branch), branch, day));
+            }
+
+            private List<MemberHistory> roster(String bureau, String branch) {
+                return rosters.computeIfAbsent(Roster.idOf(bureau, branch), id -> everInBranch(bureau, branch));
+            }
+
+            @Override
+            public Optional<Review> review(String bureau, String assignee, String quarter) {
+                return Facts.this.review(bureau, assignee, quarter);
+            }
+
+            @Override
+            public Optional<FiledReport> filedReport(String bureau, String month) {
+                return Facts.this.filedReport(bureau, month);
+            }
+        };
     }
 
     public String memberName(String bureau, String member) {
@@ -303,10 +355,25 @@ public class Facts implements Knowledge {
     @Override
     public List<RecordedActivity> activities(
             String bureau, String branch, Collection<String> types, LocalDate from, LocalDate to) {
+        return activities(this::ledger, bureau, branch, types, from, to);
+    }
+
+    private Optional<Ledger> ledger(String id) {
+        return Optional.ofNullable(mongo.findById(id, Ledger.class, at(LEDGERS)));
+    }
+
+    private static List<RecordedActivity> activities(
+            Function<String, Optional<Ledger>> ledgers,
+            String bureau,
+            String branch,
+            Collection<String> types,
+            LocalDate from,
+            LocalDate to) {
         var activities = new ArrayList<RecordedActivity>();
         for (int year = from.getYear(); year <= to.getYear(); year++) {
             for (String type : new TreeSet<>(types)) {
-                var ledger = mongo.findById(Ledger.idOf(bureau, branch, year, type), Ledger.class, at(LEDGERS));
+                var ledger =
+                        ledgers.apply(Ledger.idOf(bureau, branch, year, type)).orElse(null);
                 if (ledger != null && ledger.entries() != null) {
                     ledger.entries().values().stream()
                             .filter(a -> !a.voided() && a.type() != null)

@@ -314,8 +314,9 @@ public class ObligationBook {
             }
         }
         var waivers = facts.waivers(scopeKey);
+        var knowledge = facts.reading();
         for (Owed o : inScope) {
-            var assessed = ObligationRules.assess(o, facts);
+            var assessed = ObligationRules.assess(o, knowledge);
             if (o.optional() && !assessed.met()) {
                 continue;
             }
@@ -441,8 +442,8 @@ public class ObligationBook {
                 && Objects.equals(a.owedBy(), b.owedBy());
     }
 
-    private static Query expecting(Obligation o) {
-        return Query.query(Criteria.where("_id").is(o.id()).and("revision").is(o.revision()));
+    private Query expecting(Obligation o) {
+        return outbox.expecting(collection(), o.id(), "revision", o.revision());
     }
 
     private void retrying(BooleanSupplier attempt) {

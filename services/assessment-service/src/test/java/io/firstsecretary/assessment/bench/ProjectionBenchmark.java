@@ -56,7 +56,7 @@ class ProjectionBenchmark {
     static final String GROUP = "assessment-bench";
     static final int BRANCHES = 40;
     static final int MEMBERS = 30;
-    static final int ACTIVITIES = 20_000;
+    static final int ACTIVITIES = Integer.getInteger("bench.activities", 20_000);
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     static final List<String> TYPES = List.of(
             "TALK",

@@ -1,5 +1,7 @@
 package io.firstsecretary.kit.outbox;
 
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.result.UpdateResult;
 import io.firstsecretary.contracts.EventJson;
 import io.firstsecretary.contracts.EventType;
@@ -10,7 +12,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -28,16 +32,26 @@ public final class Outbox {
 
     static final String EVENTS = "outbox";
     static final String PENDING_SINCE = "outboxSince";
+    /** The sequence of the latest write that added events: the relay acknowledges only what it read. */
+    static final String LAST_WRITE = "outboxLast";
 
     private final MongoTemplate mongo;
     private final Clock clock;
     private final String source;
+    private final OutboxWrites writes;
     private final AtomicLong lastSequence = new AtomicLong();
+    private final Set<String> guarded = ConcurrentHashMap.newKeySet();
 
     public Outbox(MongoTemplate mongo, Clock clock, String source) {
+        this(mongo, clock, source, new OutboxWrites());
+    }
+
+    /** An outbox that tells {@code writes} (and through it the relay) which documents it gave events. */
+    public Outbox(MongoTemplate mongo, Clock clock, String source, OutboxWrites writes) {
         this.mongo = mongo;
         this.clock = clock;
         this.source = source;
+        this.writes = writes;
     }
 
     /** A new event of {@code type}, keyed on the topic by {@code key}. */
@@ -61,11 +75,16 @@ public final class Outbox {
         var document = new Document();
         mongo.getConverter().write(entity, document);
         document.remove("_class");
+        long sequence = nextSequence();
         if (!events.isEmpty()) {
             document.put(EVENTS, toDocuments(events));
-            document.put(PENDING_SINCE, nextSequence());
+            document.put(PENDING_SINCE, sequence);
+            document.put(LAST_WRITE, sequence);
         }
         mongo.insert(document, collection);
+        if (!events.isEmpty()) {
+            writes.add(collection, document.get("_id"), sequence);
+        }
     }
 
     /**
@@ -131,11 +150,34 @@ public final class Outbox {
 
     /** Applies {@code update} to the first document matching {@code query} and appends the events to it. */
     public UpdateResult update(String collection, Query query, Update update, List<OutboxEvent> events) {
+        long sequence = nextSequence();
         if (!events.isEmpty()) {
             update.push(EVENTS).each(toDocuments(events).toArray());
-            update.min(PENDING_SINCE, nextSequence());
+            update.min(PENDING_SINCE, sequence);
+            update.set(LAST_WRITE, sequence);
         }
-        return mongo.updateFirst(query, update, collection);
+        var result = mongo.updateFirst(query, update, collection);
+        Object id = query.getQueryObject().get("_id");
+        if (!events.isEmpty() && result.getModifiedCount() > 0 && id != null && !(id instanceof Document)) {
+            writes.add(collection, id, sequence);
+        }
+        return result;
+    }
+
+    /**
+     * The document {@code id} of {@code collection} only while {@code field} still holds {@code
+     * value}: the query of a write that expects what it read. A unique index on {@code _id} and
+     * {@code field} lets the store find it by key (the embedded store uses an index only for a query
+     * on exactly its fields).
+     */
+    public Query expecting(String collection, Object id, String field, Object value) {
+        if (guarded.add(collection + "|" + field)) {
+            mongo.getCollection(collection)
+                    .createIndex(
+                            Indexes.ascending("_id", field),
+                            new IndexOptions().unique(true).name("_id_" + field));
+        }
+        return Query.query(Criteria.where("_id").is(id).and(field).is(value));
     }
 
     /**

@@ -1,9 +1,12 @@
 package io.firstsecretary.kit.outbox;
 
 import static io.firstsecretary.kit.outbox.Outbox.EVENTS;
+import static io.firstsecretary.kit.outbox.Outbox.LAST_WRITE;
 import static io.firstsecretary.kit.outbox.Outbox.PENDING_SINCE;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.firstsecretary.kit.events.CloudEventHeaders;
@@ -12,7 +15,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,6 +33,10 @@ import org.springframework.kafka.core.KafkaTemplate;
  * Publishes pending outbox events to Kafka and only then removes them from their document. A relay
  * that dies in between publishes the same events again on its next run: delivery is at least once,
  * with stable {@code ce_id}s that let consumers count each event once.
+ *
+ * <p>It reads the documents this process just wrote by id ({@link OutboxWrites}) and searches
+ * every collection for pending events on its first run, after a failure and every {@code
+ * searchInterval}: what another process wrote or a crashed one left behind is published then.
  */
 public class OutboxRelay {
 
@@ -37,6 +47,10 @@ public class OutboxRelay {
     private final OutboxCollections collections;
     private final int batchSize;
     private final Duration sendTimeout;
+    private final OutboxWrites writes;
+    private final long searchIntervalNanos;
+    private final Set<String> acknowledgeable = ConcurrentHashMap.newKeySet();
+    private long nextSearch = System.nanoTime();
 
     public OutboxRelay(
             MongoTemplate mongo,
@@ -44,7 +58,7 @@ public class OutboxRelay {
             List<String> collections,
             int batchSize,
             Duration sendTimeout) {
-        this(mongo, kafka, fixed(collections), batchSize, sendTimeout);
+        this(mongo, kafka, fixed(collections), batchSize, sendTimeout, new OutboxWrites(), Duration.ZERO);
     }
 
     public OutboxRelay(
@@ -52,12 +66,16 @@ public class OutboxRelay {
             KafkaTemplate<String, byte[]> kafka,
             OutboxCollections collections,
             int batchSize,
-            Duration sendTimeout) {
+            Duration sendTimeout,
+            OutboxWrites writes,
+            Duration searchInterval) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.collections = collections;
         this.batchSize = batchSize;
         this.sendTimeout = sendTimeout;
+        this.writes = writes;
+        this.searchIntervalNanos = searchInterval.toNanos();
     }
 
     /**
@@ -66,19 +84,35 @@ public class OutboxRelay {
      * events of a batch are sent together and acknowledged in their documents only once the
      * broker has acknowledged all of them.
      */
-    public int relayPending() {
-        int published = 0;
-        boolean more = true;
-        while (more) {
-            var pending = new ArrayList<PendingDocument>();
-            collections.names().forEach(collection -> pending.addAll(pending(collection)));
-            pending.sort(Comparator.comparingLong(PendingDocument::since));
-            publishAll(pending);
-            pending.forEach(this::acknowledge);
-            published += pending.stream().mapToInt(p -> p.events().size()).sum();
-            more = pending.size() >= batchSize;
+    public synchronized int relayPending() {
+        boolean search = writes.overflowed() || System.nanoTime() - nextSearch >= 0;
+        if (search) {
+            writes.clear();
+            nextSearch = System.nanoTime() + searchIntervalNanos;
         }
-        return published;
+        try {
+            int published = 0;
+            boolean more = true;
+            while (more) {
+                var pending = new ArrayList<PendingDocument>();
+                if (search) {
+                    collections.names().forEach(collection -> pending.addAll(pending(collection)));
+                    more = pending.size() >= batchSize;
+                } else {
+                    var written = writes.drain(batchSize);
+                    written.forEach(w -> pendingOf(w).ifPresent(pending::add));
+                    more = written.size() >= batchSize;
+                }
+                pending.sort(Comparator.comparingLong(PendingDocument::since));
+                publishAll(pending);
+                pending.forEach(this::acknowledge);
+                published += pending.stream().mapToInt(p -> p.events().size()).sum();
+            }
+            return published;
+        } catch (RuntimeException e) {
+            nextSearch = System.nanoTime();
+            throw e;
+        }
     }
 
     private static OutboxCollections fixed(List<String> collections) {
@@ -102,12 +136,26 @@ public class OutboxRelay {
                 .find(Filters.exists(PENDING_SINCE))
                 .sort(Sorts.ascending(PENDING_SINCE))
                 .limit(batchSize)
-                .forEach(doc -> result.add(new PendingDocument(
-                        collection,
-                        doc.get("_id"),
-                        doc.get(PENDING_SINCE) instanceof Number since ? since.longValue() : 0L,
-                        doc.getList(EVENTS, Document.class, List.of()))));
+                .forEach(doc -> result.add(pendingOf(collection, doc)));
         return result;
+    }
+
+    private Optional<PendingDocument> pendingOf(OutboxWrites.Written written) {
+        var doc = mongo.getCollection(written.collection())
+                .find(Filters.eq("_id", written.id()))
+                .first();
+        return doc == null || !doc.containsKey(PENDING_SINCE)
+                ? Optional.empty()
+                : Optional.of(pendingOf(written.collection(), doc));
+    }
+
+    private static PendingDocument pendingOf(String collection, Document doc) {
+        return new PendingDocument(
+                collection,
+                doc.get("_id"),
+                doc.get(PENDING_SINCE) instanceof Number since ? since.longValue() : 0L,
+                doc.getList(EVENTS, Document.class, List.of()),
+                doc.get(LAST_WRITE));
     }
 
     /** Sends the document's events in order and waits for the broker to acknowledge them. */
@@ -149,14 +197,23 @@ public class OutboxRelay {
         }
     }
 
-    /** Removes the published events; the pending marker goes only if nothing new arrived meanwhile. */
+    /**
+     * Removes the published events; the pending marker goes only if no write added events since the
+     * relay read the document (found by a unique index on {@code _id} and the last write, which the
+     * embedded store can use for the query).
+     */
     public void acknowledge(PendingDocument pending) {
         var collection = mongo.getCollection(pending.collection());
+        if (acknowledgeable.add(pending.collection())) {
+            collection.createIndex(
+                    Indexes.ascending("_id", LAST_WRITE),
+                    new IndexOptions().unique(true).name("_id_" + LAST_WRITE));
+        }
         List<String> ids = pending.events().stream().map(e -> e.getString("id")).toList();
         collection.updateOne(Filters.eq("_id", pending.id()), Updates.pull(EVENTS, Filters.in("id", ids)));
         collection.updateOne(
-                Filters.and(Filters.eq("_id", pending.id()), Filters.size(EVENTS, 0)),
-                Updates.combine(Updates.unset(EVENTS), Updates.unset(PENDING_SINCE)));
+                Filters.and(Filters.eq("_id", pending.id()), Filters.eq(LAST_WRITE, pending.lastWrite())),
+                Updates.combine(Updates.unset(EVENTS), Updates.unset(PENDING_SINCE), Updates.unset(LAST_WRITE)));
     }
 
     private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
@@ -166,5 +223,5 @@ public class OutboxRelay {
     }
 
     /** One document's pending events as read by the relay. */
-    public record PendingDocument(String collection, Object id, long since, List<Document> events) {}
+    public record PendingDocument(String collection, Object id, long since, List<Document> events, Object lastWrite) {}
 }
