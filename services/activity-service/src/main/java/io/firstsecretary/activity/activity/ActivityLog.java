@@ -487,9 +487,10 @@ class ActivityLog {
         };
     }
 
+    /** The activity {@code id} of {@code bureau}; read by id alone, which the store finds by key. */
     Activity find(String bureau, String id) {
-        return mongo.findOne(
-                Query.query(Criteria.where("_id").is(id).and("bureau").is(bureau)), Activity.class, COLLECTION);
+        var found = mongo.findById(id, Activity.class, COLLECTION);
+        return found != null && found.bureau().equals(bureau) ? found : null;
     }
 
     Paged<Activity> list(String bureau, ActivityFilter filter, int page, int size) {

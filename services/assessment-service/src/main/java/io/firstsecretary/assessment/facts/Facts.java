@@ -1,5 +1,12 @@
 package io.firstsecretary.assessment.facts;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.firstsecretary.contracts.activity.ActivityLogged;
 import io.firstsecretary.contracts.organisation.FirstSecretaryAssigned;
 import java.time.LocalDate;
@@ -7,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +23,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -100,6 +109,10 @@ public class Facts implements Knowledge {
                 Query.query(Criteria.where("bureau").is(bureau)).with(Sort.by("code")), Branch.class, at(BRANCHES));
     }
 
+    public List<Branch> allBranches() {
+        return mongo.findAll(Branch.class, at(BRANCHES));
+    }
+
     public Optional<Branch> branch(String bureau, String code) {
         return Optional.ofNullable(mongo.findById(Branch.idOf(bureau, code), Branch.class, at(BRANCHES)));
     }
@@ -180,41 +193,76 @@ public class Facts implements Knowledge {
      * These facts as one recomputation reads them: each ledger and roster is read from the store
      * once, however many obligations ask for it.
      */
-    public Knowledge reading() {
-        var ledgers = new HashMap<String, Optional<Ledger>>();
-        var rosters = new HashMap<String, List<MemberHistory>>();
-        return new Knowledge() {
-            @Override
-            public List<RecordedActivity> activities(
-                    String bureau, String branch, Collection<String> types, LocalDate from, LocalDate to) {
-                return Facts.activities(
-                        id -> ledgers.computeIfAbsent(id, Facts.this::ledger), bureau, branch, types, from, to);
-            }
+    public Reading reading() {
+        return new Reading();
+    }
 
-            @Override
-            public List<String> keyPersons(String bureau, String branch, LocalDate day) {
-                return Facts.keyPersons(roster(bureau, branch), branch, day);
-            }
+    /** A reading of the facts that remembers every ledger and roster it read. */
+    public final class Reading implements Knowledge {
 
-            @Override
-            public List<String> members(String bureau, String branch, LocalDate day) {
-                return names(membersOn(roster(bureau, branch), branch, day));
-            }
+        private final Map<String, Optional<Ledger>> ledgers = new HashMap<>();
+        private final Map<String, List<MemberHistory>> rosters = new HashMap<>();
 
-            private List<MemberHistory> roster(String bureau, String branch) {
-                return rosters.computeIfAbsent(Roster.idOf(bureau, branch), id -> everInBranch(bureau, branch));
-            }
+        private Reading() {}
 
-            @Override
-            public Optional<Review> review(String bureau, String assignee, String quarter) {
-                return Facts.this.review(bureau, assignee, quarter);
+        /**
+         * Reads in two queries the ledgers of {@code types} in {@code years} and the rosters of these
+         * branches, so that assessing their obligations reads nothing more.
+         */
+        public void prefetch(
+                String bureau, Collection<String> branches, Collection<Integer> years, Collection<String> types) {
+            var ledgerIds = new ArrayList<String>();
+            for (String branch : branches) {
+                for (int year : years) {
+                    for (String type : types) {
+                        String id = Ledger.idOf(bureau, branch, year, type);
+                        ledgers.put(id, Optional.empty());
+                        ledgerIds.add(id);
+                    }
+                }
             }
+            mongo.find(Query.query(Criteria.where("_id").in(ledgerIds)), Ledger.class, at(LEDGERS))
+                    .forEach(l -> ledgers.put(l.id(), Optional.of(l)));
+            var rosterIds = branches.stream().map(b -> Roster.idOf(bureau, b)).toList();
+            rosterIds.forEach(id -> rosters.put(id, List.of()));
+            mongo.find(Query.query(Criteria.where("_id").in(rosterIds)), Roster.class, at(ROSTERS))
+                    .forEach(r -> rosters.put(
+                            r.id(),
+                            r.members() == null
+                                    ? List.of()
+                                    : List.copyOf(r.members().values())));
+        }
 
-            @Override
-            public Optional<FiledReport> filedReport(String bureau, String month) {
-                return Facts.this.filedReport(bureau, month);
-            }
-        };
+        @Override
+        public List<RecordedActivity> activities(
+                String bureau, String branch, Collection<String> types, LocalDate from, LocalDate to) {
+            return Facts.activities(
+                    id -> ledgers.computeIfAbsent(id, Facts.this::ledger), bureau, branch, types, from, to);
+        }
+
+        @Override
+        public List<String> keyPersons(String bureau, String branch, LocalDate day) {
+            return Facts.keyPersons(roster(bureau, branch), branch, day);
+        }
+
+        @Override
+        public List<String> members(String bureau, String branch, LocalDate day) {
+            return names(membersOn(roster(bureau, branch), branch, day));
+        }
+
+        private List<MemberHistory> roster(String bureau, String branch) {
+            return rosters.computeIfAbsent(Roster.idOf(bureau, branch), id -> everInBranch(bureau, branch));
+        }
+
+        @Override
+        public Optional<Review> review(String bureau, String assignee, String quarter) {
+            return Facts.this.review(bureau, assignee, quarter);
+        }
+
+        @Override
+        public Optional<FiledReport> filedReport(String bureau, String month) {
+            return Facts.this.filedReport(bureau, month);
+        }
     }
 
     public String memberName(String bureau, String member) {
@@ -332,6 +380,61 @@ public class Facts implements Knowledge {
                 at(LEDGERS));
     }
 
+    /**
+     * Stores revisions of activities as {@link #record} would one by one, in three round trips to
+     * the store: the activities known before are read together, the outcome is worked out in order,
+     * and the activities and ledgers are written in bulk (a rebuild's replay).
+     */
+    public void recordAll(List<Revision> revisions) {
+        if (revisions.isEmpty()) {
+            return;
+        }
+        var known = new HashMap<String, RecordedActivity>();
+        var ids = revisions.stream().map(r -> r.activity().id()).distinct().toList();
+        mongo.find(Query.query(Criteria.where("_id").in(ids)), RecordedActivity.class, at(ACTIVITIES))
+                .forEach(a -> known.put(a.id(), a));
+        var activities = new LinkedHashMap<String, Document>();
+        var ledgers = new ArrayList<WriteModel<Document>>();
+        for (var r : revisions) {
+            var before = known.get(r.activity().id());
+            if (before != null && (before.voided() || before.revision() > r.revision())) {
+                continue;
+            }
+            var activity = of(r.activity(), r.revision());
+            known.put(activity.id(), activity);
+            var document = new Document();
+            mongo.getConverter().write(activity, document);
+            activities.put(activity.id(), document);
+            if (before != null
+                    && before.occurredOn() != null
+                    && before.type() != null
+                    && !ledgerOf(before).equals(ledgerOf(activity))) {
+                ledgers.add(new UpdateOneModel<>(
+                        Filters.eq("_id", ledgerOf(before)), Updates.unset("entries." + activity.id())));
+            }
+            ledgers.add(new UpdateOneModel<>(
+                    Filters.eq("_id", ledgerOf(activity)),
+                    Updates.combine(
+                            Updates.set("bureau", activity.bureau()),
+                            Updates.set("branch", activity.branch()),
+                            Updates.set("year", activity.occurredOn().getYear()),
+                            Updates.set("type", activity.type()),
+                            Updates.set("entries." + activity.id(), document)),
+                    new UpdateOptions().upsert(true)));
+        }
+        if (!activities.isEmpty()) {
+            mongo.getCollection(at(ACTIVITIES))
+                    .bulkWrite(activities.entrySet().stream()
+                            .<WriteModel<Document>>map(e -> new ReplaceOneModel<>(
+                                    Filters.eq("_id", e.getKey()), e.getValue(), new ReplaceOptions().upsert(true)))
+                            .toList());
+            mongo.getCollection(at(LEDGERS)).bulkWrite(ledgers);
+        }
+    }
+
+    /** A revision of an activity as an event carries it: 0 as logged, then one more per correction. */
+    public record Revision(ActivityLogged activity, int revision) {}
+
     /** The outcome of {@link #record}: whether it was stored, and what was known before. */
     public record Recorded(boolean stored, Optional<RecordedActivity> previous) {}
 
@@ -413,6 +516,13 @@ public class Facts implements Knowledge {
 
     public void saveWaiver(Waiver waiver) {
         mongo.save(waiver, WAIVERS);
+    }
+
+    /** Every waiver of the office, by obligation id. */
+    public Map<String, Waiver> allWaivers() {
+        var waivers = new HashMap<String, Waiver>();
+        mongo.findAll(Waiver.class, WAIVERS).forEach(w -> waivers.put(w.obligation(), w));
+        return waivers;
     }
 
     /** The office's waivers of obligations owed per {@code scopeKey}, by obligation id. */

@@ -4,6 +4,7 @@ import io.firstsecretary.contracts.Events;
 import io.firstsecretary.contracts.activity.ActivityLogged;
 import io.firstsecretary.contracts.organisation.MemberChanged;
 import io.firstsecretary.kit.events.IncomingEvent;
+import io.firstsecretary.kit.events.MalformedEventException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -98,6 +99,36 @@ public final class FactsProjector {
         }
         return changes;
     }
+
+    /**
+     * Applies a stretch of a topic in order, as {@link #apply} would event by event, storing each
+     * run of logged and corrected activities in bulk; a malformed event is skipped (its consumer
+     * dead-lettered it when it arrived). Used by a rebuild's replay, which recomputes afterwards.
+     */
+    public void replay(List<Positioned> events) {
+        var run = new ArrayList<Facts.Revision>();
+        for (var positioned : events) {
+            try {
+                var event = positioned.event();
+                if (event.is(Events.ACTIVITY_LOGGED)) {
+                    run.add(new Facts.Revision(event.payload(Events.ACTIVITY_LOGGED), 0));
+                } else if (event.is(Events.ACTIVITY_CORRECTED)) {
+                    var corrected = event.payload(Events.ACTIVITY_CORRECTED);
+                    run.add(new Facts.Revision(corrected.activity(), corrected.revision()));
+                } else {
+                    facts.recordAll(run);
+                    run.clear();
+                    apply(event, positioned.offset());
+                }
+            } catch (MalformedEventException | IllegalArgumentException malformed) {
+                // dead-lettered by the live consumer when it arrived
+            }
+        }
+        facts.recordAll(run);
+    }
+
+    /** An event and its position on its partition. */
+    public record Positioned(IncomingEvent event, long offset) {}
 
     private List<Change> memberChanged(String eventId, long offset, MemberChanged m) {
         facts.addMemberState(

@@ -4,6 +4,7 @@ import com.mongodb.client.result.UpdateResult;
 import io.firstsecretary.assessment.catalogue.CatalogueChanged;
 import io.firstsecretary.assessment.catalogue.Catalogues;
 import io.firstsecretary.assessment.facts.Assignment;
+import io.firstsecretary.assessment.facts.Branch;
 import io.firstsecretary.assessment.facts.Bureau;
 import io.firstsecretary.assessment.facts.Change;
 import io.firstsecretary.assessment.facts.Facts;
@@ -22,6 +23,7 @@ import io.firstsecretary.kit.outbox.OutboxEvent;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -134,9 +137,73 @@ public class ObligationBook {
         return recomputeEach(bureaus, "under " + bureau);
     }
 
-    /** Recomputes every obligation the facts give rise to; the number of assignments. */
-    public int recomputeAll() {
-        return recomputeEach(facts.allBureaus(), "in all bureaus");
+    /**
+     * Computes every obligation the facts give rise to into this book's collection, which must be
+     * empty and written by nobody else meanwhile (a rebuild's fresh generation): nothing stored is
+     * looked up, and each scope's obligations are inserted together. The number of assignments.
+     */
+    public int computeAllIntoEmpty() {
+        var bureaus = facts.allBureaus();
+        var assignments = facts.allAssignments().stream()
+                .sorted(Comparator.comparing(Assignment::member).thenComparing(Assignment::from))
+                .collect(Collectors.groupingBy(Assignment::bureau));
+        var branches = facts.allBranches().stream().collect(Collectors.groupingBy(Branch::bureau));
+        var waivers = facts.allWaivers();
+        int computed = 0;
+        for (Bureau b : bureaus) {
+            var catalogueOn = catalogues.forBureau(b.path());
+            var owed = new ArrayList<Owed>();
+            recentYears()
+                    .forEach(year -> owed.addAll(ObligationRules.owedByBureau(b.code(), b.path(), year, catalogueOn)));
+            for (Assignment a : assignments.getOrDefault(b.code(), List.of())) {
+                years(a.from(), a.to()).forEach(year -> owed.addAll(ObligationRules.owedBy(a, year, catalogueOn)));
+                openedYears.add(a.id() + "|" + today().getYear());
+                computed++;
+            }
+            for (var branch : branches.getOrDefault(b.code(), List.of())) {
+                if (!branch.dissolved()) {
+                    recentYears()
+                            .forEach(year -> owed.addAll(ObligationRules.owedByBranch(
+                                    b.code(), b.path(), branch.code(), year, catalogueOn)));
+                }
+            }
+            insertAll(b.code(), owed, waivers);
+        }
+        log.info("Computed the obligations of {} bureaus and {} assignments", bureaus.size(), computed);
+        return computed;
+    }
+
+    /** Inserts a bureau's obligations into an empty collection as {@link #reconcile} would, reading its facts at once. */
+    private void insertAll(String bureau, List<Owed> owed, Map<String, Waiver> waivers) {
+        if (owed.isEmpty()) {
+            return;
+        }
+        var knowledge = facts.reading();
+        knowledge.prefetch(
+                bureau,
+                owed.stream().map(Owed::branch).filter(Objects::nonNull).collect(Collectors.toSet()),
+                owed.stream()
+                        .flatMap(o -> java.util.stream.IntStream.rangeClosed(
+                                        o.windowStart().getYear(), o.windowEnd().getYear())
+                                .boxed())
+                        .collect(Collectors.toSet()),
+                owed.stream()
+                        .flatMap(o -> ObligationRules.typesRead(o.duty()).stream())
+                        .collect(Collectors.toSet()));
+        LocalDate today = today();
+        var documents = new ArrayList<org.bson.Document>();
+        for (Owed o : owed) {
+            var assessed = ObligationRules.assess(o, knowledge);
+            if (!o.optional() || assessed.met()) {
+                var document = new org.bson.Document();
+                mongo.getConverter().write(stateOf(assessed, waivers.get(o.id()), today, 0), document);
+                document.remove("_class");
+                documents.add(document);
+            }
+        }
+        if (!documents.isEmpty()) {
+            mongo.getCollection(collection()).insertMany(documents);
+        }
     }
 
     private int recomputeEach(List<Bureau> bureaus, String where) {
@@ -351,10 +418,16 @@ public class ObligationBook {
     }
 
     private boolean write(Obligation before, Assessed assessed, Waiver office, LocalDate today, Change.Reason reason) {
+        var after = stateOf(assessed, office, today, before == null ? 0 : before.revision() + 1);
+        return writeAfter(before, after, after.status(), reason);
+    }
+
+    /** What the stored obligation should say after {@code assessed}. */
+    private Obligation stateOf(Assessed assessed, Waiver office, LocalDate today, long revision) {
         Owed o = assessed.owed();
         boolean officeWaiver = office != null && !assessed.met();
         ObligationStatus status = officeWaiver ? ObligationStatus.WAIVED : assessed.statusOn(today);
-        var after = new Obligation(
+        return new Obligation(
                 o.id(),
                 o.bureau(),
                 o.bureauPath(),
@@ -373,8 +446,11 @@ public class ObligationBook {
                 assessed.required(),
                 assessed.missing(),
                 officeWaiver ? new Obligation.Waiver(OFFICE, office.note(), office.by(), office.at()) : null,
-                before == null ? 0 : before.revision() + 1,
+                revision,
                 null);
+    }
+
+    private boolean writeAfter(Obligation before, Obligation after, ObligationStatus status, Change.Reason reason) {
         if (before == null) {
             var events = new ArrayList<OutboxEvent>();
             events.add(opened(after));

@@ -151,10 +151,16 @@ public final class ObligationRules {
         };
     }
 
+    /** The activity types whose ledgers deciding an obligation of {@code duty} reads. */
+    public static List<String> typesRead(Duty duty) {
+        return duty.rule() == Duty.Rule.ACTIVITIES ? duty.fulfilledBy() : List.of("TALK");
+    }
+
     private static List<RecordedActivity> credited(Owed owed, Knowledge knowledge) {
         Duty duty = owed.duty();
-        var types = duty.rule() == Duty.Rule.ACTIVITIES ? duty.fulfilledBy() : List.of("TALK");
-        return knowledge.activities(owed.bureau(), owed.branch(), types, owed.windowStart(), owed.windowEnd()).stream()
+        return knowledge
+                .activities(owed.bureau(), owed.branch(), typesRead(duty), owed.windowStart(), owed.windowEnd())
+                .stream()
                 .filter(a -> duty.countsActivity(a.type()))
                 .filter(a -> switch (duty.creditedTo()) {
                     case ACTOR -> a.actor().equals(owed.assignee());

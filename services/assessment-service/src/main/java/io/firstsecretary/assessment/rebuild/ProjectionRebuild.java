@@ -154,14 +154,22 @@ public class ProjectionRebuild {
                         consumer,
                         beginning,
                         replayedTo,
-                        r -> {
-                            apply(projector, r);
+                        records -> {
+                            var events = new ArrayList<FactsProjector.Positioned>();
+                            for (var r : records) {
+                                try {
+                                    events.add(new FactsProjector.Positioned(IncomingEvent.from(r), r.offset()));
+                                } catch (MalformedEventException | IllegalArgumentException e) {
+                                    // a poison message: the live consumer dead-lettered it when it arrived
+                                }
+                            }
+                            projector.replay(events);
                             report(live, "REPLAYING", next, replayed, 0, started);
                         },
                         replayed);
             }
             report(live, "COMPUTING", next, replayed, 0, started);
-            int assignments = book.recomputeAll();
+            int assignments = book.computeAllIntoEmpty();
 
             report(live, "SWITCHING", next, replayed, assignments, started);
             var paused = pauseListeners();
@@ -214,14 +222,6 @@ public class ProjectionRebuild {
         }
     }
 
-    private static void apply(FactsProjector projector, ConsumerRecord<String, byte[]> record) {
-        try {
-            projector.apply(IncomingEvent.from(record), record.offset());
-        } catch (MalformedEventException | IllegalArgumentException e) {
-            // a poison message: the live consumer dead-lettered it when it arrived
-        }
-    }
-
     private void catchUp(
             FactsProjector projector,
             ObligationBook book,
@@ -233,11 +233,15 @@ public class ProjectionRebuild {
                     consumer,
                     from,
                     to,
-                    r -> {
-                        try {
-                            projector.apply(IncomingEvent.from(r), r.offset()).forEach(book::recompute);
-                        } catch (MalformedEventException | IllegalArgumentException e) {
-                            // dead-lettered when it arrived
+                    records -> {
+                        for (var r : records) {
+                            try {
+                                projector
+                                        .apply(IncomingEvent.from(r), r.offset())
+                                        .forEach(book::recompute);
+                            } catch (MalformedEventException | IllegalArgumentException e) {
+                                // dead-lettered when it arrived
+                            }
                         }
                     },
                     replayed);
@@ -248,7 +252,7 @@ public class ProjectionRebuild {
             Consumer<String, byte[]> consumer,
             Map<TopicPartition, Long> from,
             Map<TopicPartition, Long> to,
-            java.util.function.Consumer<ConsumerRecord<String, byte[]>> apply,
+            java.util.function.Consumer<List<ConsumerRecord<String, byte[]>>> apply,
             AtomicLong replayed) {
         var open = new ArrayList<TopicPartition>();
         for (var partition : to.keySet()) {
@@ -259,13 +263,15 @@ public class ProjectionRebuild {
         consumer.assign(open);
         open.forEach(p -> consumer.seek(p, from.getOrDefault(p, 0L)));
         while (!open.isEmpty()) {
+            var batch = new ArrayList<ConsumerRecord<String, byte[]>>();
             for (var record : consumer.poll(Duration.ofMillis(500))) {
                 var partition = new TopicPartition(record.topic(), record.partition());
                 if (record.offset() < to.get(partition)) {
-                    apply.accept(record);
-                    replayed.incrementAndGet();
+                    batch.add(record);
                 }
             }
+            apply.accept(batch);
+            replayed.addAndGet(batch.size());
             open.removeIf(p -> consumer.position(p) >= to.get(p));
             consumer.assign(open);
         }

@@ -290,7 +290,7 @@ class Dispatcher {
         boolean reached =
                 mongo.exists(Query.query(ofReminder.and("status").is(DeliveryStatus.SENT.name())), DELIVERIES);
         mongo.updateFirst(
-                Query.query(Criteria.where("_id").is(reminder).and("status").is(ReminderStatus.SCHEDULED.name())),
+                outbox.expecting(ReminderBook.REMINDERS, reminder, "status", ReminderStatus.SCHEDULED.name()),
                 new Update().set("status", (reached ? ReminderStatus.SENT : ReminderStatus.FAILED).name()),
                 ReminderBook.REMINDERS);
     }

@@ -358,15 +358,14 @@ public class ReminderBook {
     }
 
     private boolean isClosed(String obligationId) {
-        return mongo.exists(
-                Query.query(Criteria.where("_id").is(obligationId).and("closed").is(true)), KNOWN);
+        var known = mongo.findById(obligationId, KnownObligation.class, KNOWN);
+        return known != null && known.closed();
     }
 
     private void cancel(Reminder reminder, String reason) {
         outbox.update(
                 REMINDERS,
-                Query.query(
-                        Criteria.where("_id").is(reminder.id()).and("status").is(ReminderStatus.SCHEDULED.name())),
+                outbox.expecting(REMINDERS, reminder.id(), "status", ReminderStatus.SCHEDULED.name()),
                 new Update().set("status", ReminderStatus.CANCELLED.name()),
                 List.of(outbox.event(
                         Events.REMINDER_CANCELLED,
