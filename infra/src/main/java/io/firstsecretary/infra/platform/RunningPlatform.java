@@ -149,6 +149,13 @@ public final class RunningPlatform implements AutoCloseable {
         throw new IllegalArgumentException("No service " + service);
     }
 
+    /** Each service's own URL (not through the gateway), by name. */
+    public Map<String, String> serviceUrls() {
+        var urls = new java.util.LinkedHashMap<String, String>();
+        services.forEach(s -> urls.put(s.spec().name(), "http://127.0.0.1:" + s.port()));
+        return urls;
+    }
+
     /** One line per service: name, URL and log file. */
     public List<String> describeServices() {
         return services.stream()

@@ -25,6 +25,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -122,25 +123,50 @@ public class Facts implements Knowledge {
         return branch == null ? code : branch.name();
     }
 
-    public void addMemberState(String bureau, String member, String name, MemberHistory.State state) {
-        mongo.upsert(
-                Query.query(Criteria.where("_id").is(MemberHistory.idOf(bureau, member))),
+    /**
+     * Adds states to members' histories in order and files each history under every branch it was
+     * ever in: three round trips to the store however many states there are.
+     */
+    public void addMemberStates(List<MemberState> states) {
+        if (states.isEmpty()) {
+            return;
+        }
+        var members = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, at(MEMBERS));
+        states.forEach(s -> members.upsert(
+                Query.query(Criteria.where("_id").is(MemberHistory.idOf(s.bureau(), s.member()))),
                 new Update()
-                        .set("bureau", bureau)
-                        .set("member", member)
-                        .set("name", name)
-                        .addToSet("states", state),
-                at(MEMBERS));
-        var history = mongo.findById(MemberHistory.idOf(bureau, member), MemberHistory.class, at(MEMBERS));
-        history.states().stream()
-                .map(MemberHistory.State::branch)
-                .filter(Objects::nonNull)
+                        .set("bureau", s.bureau())
+                        .set("member", s.member())
+                        .set("name", s.name())
+                        .addToSet("states", s.state())));
+        members.execute();
+        var ids = states.stream()
+                .map(s -> MemberHistory.idOf(s.bureau(), s.member()))
                 .distinct()
-                .forEach(branch -> mongo.upsert(
-                        Query.query(Criteria.where("_id").is(Roster.idOf(bureau, branch))),
-                        new Update().set("bureau", bureau).set("branch", branch).set("members." + member, history),
-                        at(ROSTERS)));
+                .toList();
+        var rosters = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, at(ROSTERS));
+        var filed = 0;
+        for (var history : mongo.find(Query.query(Criteria.where("_id").in(ids)), MemberHistory.class, at(MEMBERS))) {
+            var branches = history.states().stream()
+                    .map(MemberHistory.State::branch)
+                    .filter(Objects::nonNull)
+                    .distinct()
+                    .toList();
+            filed += branches.size();
+            branches.forEach(branch -> rosters.upsert(
+                    Query.query(Criteria.where("_id").is(Roster.idOf(history.bureau(), branch))),
+                    new Update()
+                            .set("bureau", history.bureau())
+                            .set("branch", branch)
+                            .set("members." + history.member(), history)));
+        }
+        if (filed > 0) {
+            rosters.execute();
+        }
     }
+
+    /** A state of a member as an organisation event tells it. */
+    public record MemberState(String bureau, String member, String name, MemberHistory.State state) {}
 
     public Optional<MemberHistory> member(String bureau, String member) {
         return Optional.ofNullable(

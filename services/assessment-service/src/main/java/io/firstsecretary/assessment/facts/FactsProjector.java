@@ -51,21 +51,14 @@ public final class FactsProjector {
             facts.saveBranch(b.bureau(), b.code(), facts.branchName(b.bureau(), b.code()), true);
         } else if (event.is(Events.MEMBER_REGISTERED)) {
             var m = event.payload(Events.MEMBER_REGISTERED);
-            facts.addMemberState(
-                    m.bureau(),
-                    m.id(),
-                    m.name(),
-                    new MemberHistory.State(event.id(), null, offset, m.branch(), m.partyGroup(), m.roles(), true));
+            facts.addMemberStates(List.of(registered(event, offset)));
             changes.add(new Change(
                     Change.Scope.BRANCH,
                     m.bureau(),
                     m.branch(),
                     Change.Reason.REQUIREMENTS_CHANGED,
                     Change.Touches.talks()));
-        } else if (event.is(Events.MEMBER_TRANSFERRED)
-                || event.is(Events.MEMBER_ROLES_CHANGED)
-                || event.is(Events.MEMBER_LEFT)
-                || event.is(Events.MEMBER_DETAILS_CHANGED)) {
+        } else if (isMemberChange(event)) {
             changes.addAll(memberChanged(event.id(), offset, event.payload(Events.MEMBER_TRANSFERRED)));
         } else if (event.is(Events.FIRST_SECRETARY_ASSIGNED)) {
             var assigned = event.payload(Events.FIRST_SECRETARY_ASSIGNED);
@@ -106,37 +99,69 @@ public final class FactsProjector {
      * dead-lettered it when it arrived). Used by a rebuild's replay, which recomputes afterwards.
      */
     public void replay(List<Positioned> events) {
-        var run = new ArrayList<Facts.Revision>();
+        var activities = new ArrayList<Facts.Revision>();
+        var members = new ArrayList<Facts.MemberState>();
         for (var positioned : events) {
             try {
                 var event = positioned.event();
                 if (event.is(Events.ACTIVITY_LOGGED)) {
-                    run.add(new Facts.Revision(event.payload(Events.ACTIVITY_LOGGED), 0));
+                    activities.add(new Facts.Revision(event.payload(Events.ACTIVITY_LOGGED), 0));
                 } else if (event.is(Events.ACTIVITY_CORRECTED)) {
                     var corrected = event.payload(Events.ACTIVITY_CORRECTED);
-                    run.add(new Facts.Revision(corrected.activity(), corrected.revision()));
+                    activities.add(new Facts.Revision(corrected.activity(), corrected.revision()));
+                } else if (event.is(Events.MEMBER_REGISTERED)) {
+                    members.add(registered(event, positioned.offset()));
+                } else if (isMemberChange(event)) {
+                    members.add(changed(event.id(), positioned.offset(), event.payload(Events.MEMBER_TRANSFERRED)));
                 } else {
-                    facts.recordAll(run);
-                    run.clear();
+                    flush(activities, members);
                     apply(event, positioned.offset());
                 }
             } catch (MalformedEventException | IllegalArgumentException malformed) {
                 // dead-lettered by the live consumer when it arrived
             }
         }
-        facts.recordAll(run);
+        flush(activities, members);
+    }
+
+    /** Activities and member histories are independent facts: each run keeps its own order. */
+    private void flush(List<Facts.Revision> activities, List<Facts.MemberState> members) {
+        facts.recordAll(activities);
+        activities.clear();
+        facts.addMemberStates(members);
+        members.clear();
     }
 
     /** An event and its position on its partition. */
     public record Positioned(IncomingEvent event, long offset) {}
 
-    private List<Change> memberChanged(String eventId, long offset, MemberChanged m) {
-        facts.addMemberState(
+    private static Facts.MemberState registered(IncomingEvent event, long offset) {
+        var m = event.payload(Events.MEMBER_REGISTERED);
+        return new Facts.MemberState(
+                m.bureau(),
+                m.id(),
+                m.name(),
+                new MemberHistory.State(event.id(), null, offset, m.branch(), m.partyGroup(), m.roles(), true));
+    }
+
+    private static Facts.MemberState changed(String eventId, long offset, MemberChanged m) {
+        return new Facts.MemberState(
                 m.bureau(),
                 m.id(),
                 m.name(),
                 new MemberHistory.State(
                         eventId, m.effectiveOn(), offset, m.branch(), m.partyGroup(), m.roles(), m.active()));
+    }
+
+    private static boolean isMemberChange(IncomingEvent event) {
+        return event.is(Events.MEMBER_TRANSFERRED)
+                || event.is(Events.MEMBER_ROLES_CHANGED)
+                || event.is(Events.MEMBER_LEFT)
+                || event.is(Events.MEMBER_DETAILS_CHANGED);
+    }
+
+    private List<Change> memberChanged(String eventId, long offset, MemberChanged m) {
+        facts.addMemberStates(List.of(changed(eventId, offset, m)));
         var branches = new LinkedHashSet<String>();
         branches.add(m.branch());
         if (m.previousBranch() != null) {
