@@ -49,7 +49,11 @@ import tools.jackson.databind.JsonNode;
 /** The assessment service against a real broker and store; subclasses say which ones. */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "firstsec.clock.fixed=2026-08-03T02:00:00Z")
+        properties = {
+            "firstsec.clock.fixed=2026-08-03T02:00:00Z",
+            // closed periods' rankings are published by tests that ask for them, not by the clock mid-scenario
+            "firstsec.rankings.publish-delay=PT24H"
+        })
 abstract class AssessmentScenarios {
 
     static final Duration WAIT = Duration.ofSeconds(30);
