@@ -29,7 +29,7 @@ ifndef QUICK
 	$(MVNW) -q -pl services/organisation-service surefire:test -Dtest=ImportBenchmark -Dsurefire.failIfNoSpecifiedTests=false
 	$(MVNW) -q -pl e2e surefire:test -Dtest=GatewayIngestBenchmark -Dsurefire.failIfNoSpecifiedTests=false
 	$(MVNW) -q -pl services/assessment-service surefire:test -Dtest=ProjectionBenchmark -Dsurefire.failIfNoSpecifiedTests=false
-	$(MVNW) -pl services/assessment-service surefire:test -Dtest=RebuildBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+	$(MVNW) -pl services/assessment-service surefire:test -Dtest=RebuildBenchmark -Dsurefire.failIfNoSpecifiedTests=false -DargLine=-Xmx12g
 endif
 
 faults: ## the fault suite at full size: 100,000 activities while a consumer is killed ten times, the broker restarted and a relay killed, with bad and repeated records

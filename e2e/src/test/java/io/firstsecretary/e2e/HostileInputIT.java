@@ -76,7 +76,15 @@ class HostileInputIT {
     @BeforeAll
     static void startPlatform() {
         options = PlatformOptions.onFreePorts(
-                Path.of(".."), data, false, Map.of("FIRSTSEC_CLOCK_FIXED", "2026-08-03T02:00:00Z"));
+                Path.of(".."),
+                data,
+                false,
+                // the clock's own work (rankings, overdue sweeps, digests) would publish events mid-test
+                Map.of(
+                        "FIRSTSEC_CLOCK_FIXED", "2026-08-03T02:00:00Z",
+                        "FIRSTSEC_RANKINGS_PUBLISH_DELAY", "PT24H",
+                        "FIRSTSEC_OBLIGATIONS_SWEEP_DELAY", "PT24H",
+                        "FIRSTSEC_NOTIFICATION_DIGEST_INTERVAL", "PT24H"));
         platform = RunningPlatform.start(options);
         api = new ApiClient(platform.gatewayUrl());
         created(api.post("/api/v1/bureaus", """
