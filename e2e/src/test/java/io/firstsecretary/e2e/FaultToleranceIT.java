@@ -298,6 +298,7 @@ class FaultToleranceIT {
 
     private static JsonNode retried(Supplier<ApiClient.Response> request) {
         return await().atMost(Duration.ofMinutes(2))
+                .pollDelay(Duration.ZERO)
                 .pollInterval(Duration.ofMillis(250))
                 .until(request::get, r -> r.status() == 200 || r.status() == 201)
                 .body();
