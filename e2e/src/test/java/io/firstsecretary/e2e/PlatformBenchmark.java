@@ -240,6 +240,7 @@ class PlatformBenchmark {
             }
             return null;
         });
+        long commandsBefore = storeCommands(platform);
         var pool = Executors.newFixedThreadPool(CLIENTS);
         long t = System.nanoTime();
         var calls = new ArrayList<Future<Integer>>();
@@ -275,6 +276,7 @@ class PlatformBenchmark {
             Thread.sleep(100);
         }
         long caughtUpNanos = System.nanoTime() - t;
+        long commands = storeCommands(platform) - commandsBefore;
         sampling.set(false);
         sampler.shutdown();
         lagProbe.close();
@@ -285,7 +287,33 @@ class PlatformBenchmark {
                         "clients", CLIENTS,
                         "acceptedPerSecond", rate(accepted, acceptedNanos),
                         "projectedPerSecond", rate(accepted, caughtUpNanos),
-                        "maxAssessmentLag", maxLag.get()));
+                        "maxAssessmentLag", maxLag.get(),
+                        "storeCommandsPerActivity", (double) commands / accepted,
+                        "storeCommandsPerSecond", rate(commands, caughtUpNanos)));
+    }
+
+    /**
+     * Commands the services have sent their stores so far, from each one's {@code
+     * mongodb.driver.commands} timer: what one activity costs the store, which is what limits ingest
+     * on the embedded runtime. The gateway has no store.
+     */
+    private static long storeCommands(RunningPlatform platform) {
+        long total = 0;
+        for (var service : platform.serviceUrls().entrySet()) {
+            if (service.getKey().equals("gateway")) {
+                continue;
+            }
+            var metric = new ApiClient(service.getValue()).get("/actuator/metrics/mongodb.driver.commands");
+            assertThat(metric.status())
+                    .as(service.getKey() + " store command metric")
+                    .isEqualTo(200);
+            for (var measurement : metric.body().get("measurements")) {
+                if (measurement.get("statistic").asString().equals("COUNT")) {
+                    total += (long) measurement.get("value").asDouble();
+                }
+            }
+        }
+        return total;
     }
 
     /**
