@@ -36,7 +36,9 @@ import org.springframework.kafka.core.KafkaTemplate;
  *
  * <p>It reads the documents this process just wrote by id ({@link OutboxWrites}) and searches
  * every collection for pending events on its first run, after a failure and every {@code
- * searchInterval}: what another process wrote or a crashed one left behind is published then.
+ * searchInterval}: what another process wrote or a crashed one left behind is published then. A
+ * search of a store that must scan for them (no secondary index) grows with the collections and
+ * blocks their writes meanwhile, so searches are also spaced to take at most a twentieth of the time.
  */
 public class OutboxRelay {
 
@@ -49,9 +51,13 @@ public class OutboxRelay {
     private final Duration sendTimeout;
     private final OutboxWrites writes;
     private final long searchIntervalNanos;
+    /** A search is followed by at least this many times its own duration without one. */
+    private static final int SEARCH_SPACING = 20;
+
     private final Set<String> acknowledgeable = ConcurrentHashMap.newKeySet();
     private long nextSearch = System.nanoTime();
 
+    /** A relay that searches its collections on every run. */
     public OutboxRelay(
             MongoTemplate mongo,
             KafkaTemplate<String, byte[]> kafka,
@@ -85,10 +91,10 @@ public class OutboxRelay {
      * broker has acknowledged all of them.
      */
     public synchronized int relayPending() {
-        boolean search = writes.overflowed() || System.nanoTime() - nextSearch >= 0;
+        long started = System.nanoTime();
+        boolean search = writes.overflowed() || started - nextSearch >= 0;
         if (search) {
             writes.clear();
-            nextSearch = System.nanoTime() + searchIntervalNanos;
         }
         try {
             int published = 0;
@@ -107,6 +113,10 @@ public class OutboxRelay {
                 publishAll(pending);
                 pending.forEach(this::acknowledge);
                 published += pending.stream().mapToInt(p -> p.events().size()).sum();
+            }
+            if (search && searchIntervalNanos > 0) {
+                long took = System.nanoTime() - started;
+                nextSearch = System.nanoTime() + Math.max(searchIntervalNanos, SEARCH_SPACING * took);
             }
             return published;
         } catch (RuntimeException e) {
