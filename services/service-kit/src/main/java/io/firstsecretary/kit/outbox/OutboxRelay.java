@@ -222,7 +222,8 @@ public class OutboxRelay {
         List<String> ids = pending.events().stream().map(e -> e.getString("id")).toList();
         collection.updateOne(Filters.eq("_id", pending.id()), Updates.pull(EVENTS, Filters.in("id", ids)));
         collection.updateOne(
-                Filters.and(Filters.eq("_id", pending.id()), Filters.eq(LAST_WRITE, pending.lastWrite())),
+                // one plain document, not Filters.and's $and, which the embedded store matches by scanning
+                new Document("_id", pending.id()).append(LAST_WRITE, pending.lastWrite()),
                 Updates.combine(Updates.unset(EVENTS), Updates.unset(PENDING_SINCE), Updates.unset(LAST_WRITE)));
     }
 
