@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * A Mongo-wire server (mongo-java-server) backed by an H2 MVStore file, or by memory when no file is
@@ -16,6 +17,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     private final MongoServer server;
     private final String connectionString;
+
+    static final Duration SCAN_RETENTION = Duration.ofMinutes(15);
 
     private EmbeddedMongoServer(MongoServer server, String connectionString) {
         this.server = server;
@@ -34,6 +37,10 @@ public final class EmbeddedMongoServer implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
             backend = new H2Backend(file.toAbsolutePath().toString());
+            // A scan of a large collection reads one version of the file while writes go on; chunks
+            // older than the retention time may be reused under it ("Chunk … not found"), so old
+            // chunks are kept far longer than any scan takes (the default is 45 s).
+            backend.getMvStore().setRetentionTime((int) SCAN_RETENTION.toMillis());
         }
         var server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
