@@ -62,6 +62,12 @@ class FaultToleranceIT {
     static final int CONSUMER_KILLS = FULL ? 10 : 2;
     static final int CORRECTIONS = 3;
     static final int CLIENTS = 4;
+    /**
+     * How long a client waits before each request: the small stream is paced to last through its
+     * faults (a fault takes seconds); the full one is long enough at the clients' own speed.
+     */
+    static final Duration PACE = FULL ? Duration.ZERO : Duration.ofMillis(250);
+
     static final List<String> DUTIES = List.of("GUIDANCE_OPINION", "REPORT_HEARING", "FOUR_TRUE_RESEARCH");
     static final List<String> QUARTERS = List.of("2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4");
     static final List<String> DAYS = List.of("2026-02-10", "2026-05-10", "2026-08-10", "2026-11-10");
@@ -298,7 +304,7 @@ class FaultToleranceIT {
 
     private static JsonNode retried(Supplier<ApiClient.Response> request) {
         return await().atMost(Duration.ofMinutes(2))
-                .pollDelay(Duration.ZERO)
+                .pollDelay(PACE)
                 .pollInterval(Duration.ofMillis(250))
                 .until(request::get, r -> r.status() == 200 || r.status() == 201)
                 .body();
