@@ -251,12 +251,14 @@ class RebuildBenchmark {
                         "aggregationOverObligationsRatio", aggregated / obligations,
                         "aggregationOverRankingsRatio", aggregated / rankings));
         results.put("quick", QUICK);
+        results.put("scale", SCALE);
         results.put("measuredAt", Instant.now().toString());
         Files.createDirectories(Path.of("target/bench"));
         String json =
                 JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(results);
         Files.writeString(Path.of("target/bench/rebuild.json"), json);
-        System.out.println("Rebuild and national-scale reads benchmark (" + (QUICK ? "quick" : "full") + ", one run):");
+        System.out.println("Rebuild and national-scale reads benchmark (" + (SCALE == 1 ? "full" : "1/" + SCALE)
+                + " scale, one run):");
         System.out.println(json);
     }
 
