@@ -295,14 +295,11 @@ class PlatformBenchmark {
     /**
      * Commands the services have sent their stores so far, from each one's {@code
      * mongodb.driver.commands} timer: what one activity costs the store, which is what limits ingest
-     * on the embedded runtime. The gateway has no store.
+     * on the embedded runtime.
      */
     private static long storeCommands(RunningPlatform platform) {
         long total = 0;
-        for (var service : platform.serviceUrls().entrySet()) {
-            if (service.getKey().equals("gateway")) {
-                continue;
-            }
+        for (var service : platform.databaseOwnerUrls().entrySet()) {
             var metric = new ApiClient(service.getValue()).get("/actuator/metrics/mongodb.driver.commands");
             assertThat(metric.status())
                     .as(service.getKey() + " store command metric")

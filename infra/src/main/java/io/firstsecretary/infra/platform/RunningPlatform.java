@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -149,10 +150,12 @@ public final class RunningPlatform implements AutoCloseable {
         throw new IllegalArgumentException("No service " + service);
     }
 
-    /** Each service's own URL (not through the gateway), by name. */
-    public Map<String, String> serviceUrls() {
-        var urls = new java.util.LinkedHashMap<String, String>();
-        services.forEach(s -> urls.put(s.spec().name(), "http://127.0.0.1:" + s.port()));
+    /** The own URL (not through the gateway) of each service that owns a database, by name. */
+    public Map<String, String> databaseOwnerUrls() {
+        var urls = new LinkedHashMap<String, String>();
+        services.stream()
+                .filter(s -> s.spec().ownsDatabase())
+                .forEach(s -> urls.put(s.spec().name(), "http://127.0.0.1:" + s.port()));
         return urls;
     }
 
