@@ -52,12 +52,14 @@ import tools.jackson.databind.json.JsonMapper;
  * topic; each branch's events are on one partition in the order they were written (activities
  * corrected three times show revisions 0, 1, 2, 3 in order); each bad record is in the dead-letter
  * topic with its original coordinates. {@code make test} runs it small; {@code make faults}
- * ({@code -Dfaults.full=true}) streams 100,000 activities with ten consumer kills.
+ * ({@code -Dfaults.full=true}) streams 100,000 activities of 200 branches with ten consumer kills.
  */
 class FaultToleranceIT {
 
     static final boolean FULL = Boolean.getBoolean("faults.full");
-    static final int FIRST_SECRETARIES = FULL ? 40 : 12;
+    /** One branch each; the full stream gives each about 500 talks in the year, ten times a real branch's. */
+    static final int FIRST_SECRETARIES = FULL ? 200 : 12;
+
     static final int ACTIVITIES = FULL ? 100_000 : 744;
     static final int CONSUMER_KILLS = FULL ? 10 : 2;
     static final int CORRECTIONS = 3;
@@ -434,7 +436,7 @@ class FaultToleranceIT {
     }
 
     private static long talkCoverageMet(ApiClient api) {
-        return ok(api.get("/api/v1/bureaus/ft/obligations?duty=MEMBER_TALK_COVERAGE&size=100"))
+        return ok(api.get("/api/v1/bureaus/ft/obligations?duty=MEMBER_TALK_COVERAGE&size=" + FIRST_SECRETARIES))
                 .get("items")
                 .values()
                 .stream()

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -181,29 +182,31 @@ public final class ObligationRules {
         return met(owed, evidence, credited.get(needed - 1).knownOn());
     }
 
+    /**
+     * Met when every required person has been talked with. The evidence is, for each of them, the
+     * first talk with them: what coverage rests on, so talking again with someone already covered
+     * changes nothing and the evidence stays as small as the branch.
+     */
     private static Assessed byTalks(Owed owed, Knowledge knowledge, List<String> people) {
         var required = people.stream()
                 .filter(p -> !p.equals(owed.assignee()))
                 .distinct()
                 .sorted()
                 .toList();
-        var talks = credited(owed, knowledge);
-        var missing = new ArrayList<String>();
+        var uncovered = new HashSet<>(required);
+        var ids = new ArrayList<String>();
         LocalDate completedOn = owed.windowStart();
-        for (String person : required) {
-            var first = talks.stream()
-                    .filter(t -> t.participants().contains(person))
-                    .findFirst();
-            if (first.isEmpty()) {
-                missing.add(person);
-            } else {
-                completedOn = max(completedOn, first.get().knownOn());
+        for (RecordedActivity talk : credited(owed, knowledge)) {
+            boolean coversSomeone = false;
+            for (String participant : talk.participants()) {
+                coversSomeone |= uncovered.remove(participant);
+            }
+            if (coversSomeone) {
+                ids.add(talk.id());
+                completedOn = max(completedOn, talk.knownOn());
             }
         }
-        var ids = talks.stream()
-                .filter(t -> t.participants().stream().anyMatch(required::contains))
-                .map(RecordedActivity::id)
-                .toList();
+        var missing = required.stream().filter(uncovered::contains).toList();
         if (required.isEmpty() || !missing.isEmpty()) {
             return new Assessed(owed, false, null, ids, required, missing);
         }

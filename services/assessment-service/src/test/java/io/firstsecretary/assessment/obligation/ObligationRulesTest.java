@@ -146,6 +146,10 @@ class ObligationRulesTest {
         assertThat(met.met()).isTrue();
         assertThat(met.completedOn()).isEqualTo(LocalDate.of(2026, 5, 7));
         assertThat(met.evidence()).containsExactly("t1", "t2", "t3");
+
+        // talking again with someone already covered is no new evidence
+        knowledge.activity("t4", "TALK", "wang", LocalDate.of(2026, 5, 8), LocalDate.of(2026, 5, 8), "li", "chen");
+        assertThat(ObligationRules.assess(owed, knowledge)).isEqualTo(met);
     }
 
     @Test

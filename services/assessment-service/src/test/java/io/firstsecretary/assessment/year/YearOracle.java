@@ -211,19 +211,20 @@ final class YearOracle {
             var evidence = new TreeSet<String>();
             LocalDate completed = from;
             int covered = 0;
+            // the evidence of coverage: for each person, the talk with them known first
             for (String person : required) {
                 var earliest = talks.stream()
                         .filter(t -> t.participants().contains(person))
-                        .map(Work::knownOn)
-                        .min(Comparator.naturalOrder());
+                        .min(Comparator.comparing(Work::knownOn)
+                                .thenComparing(Work::occurredOn)
+                                .thenComparing(Work::id));
                 if (earliest.isPresent()) {
                     covered++;
-                    completed = earliest.get().isAfter(completed) ? earliest.get() : completed;
+                    LocalDate known = earliest.get().knownOn();
+                    completed = known.isAfter(completed) ? known : completed;
+                    evidence.add(earliest.get().id());
                 }
             }
-            talks.stream()
-                    .filter(t -> t.participants().stream().anyMatch(required::contains))
-                    .forEach(t -> evidence.add(t.id()));
             boolean met = !required.isEmpty() && covered == required.size();
             return new Assessment(met ? completed : null, evidence, required.size(), covered);
         }
