@@ -13,6 +13,7 @@ import io.firstsecretary.contracts.assessment.ObligationFulfilled;
 import io.firstsecretary.infra.platform.PlatformOptions;
 import io.firstsecretary.infra.platform.RunningPlatform;
 import io.firstsecretary.infra.testing.ApiClient;
+import io.firstsecretary.infra.testing.TopicProbe;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -28,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,7 +45,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -74,6 +73,7 @@ class PlatformBenchmark {
     static final int RAW_BULK = QUICK ? 20_000 : 100_000;
     static final int INGEST = QUICK ? 1_500 : 6_000;
     static final int CLIENTS = 8;
+    static final String CONSUMER_GROUP = "assessment-service";
     /** Enough that each activity of the steady phase meets an obligation no earlier one met (12 each). */
     static final int FIRST_SECRETARIES = QUICK ? 42 : 130;
 
@@ -230,13 +230,13 @@ class PlatformBenchmark {
     /** Talks logged as fast as {@link #CLIENTS} clients can, with the assessment service's lag sampled. */
     private void ingest(RunningPlatform platform, ApiClient api) throws Exception {
         progress("ingest: " + INGEST + " activities through the gateway from " + CLIENTS + " clients");
-        var lagProbe = new LagProbe(platform.kafkaBootstrapServers(), "assessment-service", Topics.ACTIVITY);
+        var lagProbe = new TopicProbe(platform.kafkaBootstrapServers());
         var maxLag = new AtomicLong();
         var sampling = new AtomicBoolean(true);
         var sampler = Executors.newSingleThreadExecutor();
         sampler.submit(() -> {
             while (sampling.get()) {
-                maxLag.accumulateAndGet(lagProbe.lag(), Math::max);
+                maxLag.accumulateAndGet(lagProbe.lag(CONSUMER_GROUP, Topics.ACTIVITY), Math::max);
                 Thread.sleep(250);
             }
             return null;
@@ -272,7 +272,7 @@ class PlatformBenchmark {
         int accepted = answers.getOrDefault(201, 0);
         long acceptedNanos = System.nanoTime() - t;
         pool.shutdown();
-        while (lagProbe.lag() > 0) {
+        while (lagProbe.lag(CONSUMER_GROUP, Topics.ACTIVITY) > 0) {
             Thread.sleep(100);
         }
         long caughtUpNanos = System.nanoTime() - t;
@@ -476,46 +476,6 @@ class PlatformBenchmark {
         }
         g.dispose();
         ImageIO.write(image, "png", Path.of("..").resolve("bench-latency.png").toFile());
-    }
-
-    /** Consumer lag of a group on a topic: end offsets minus committed offsets. */
-    private static final class LagProbe implements AutoCloseable {
-
-        private final Admin admin;
-        private final String group;
-        private final String topic;
-
-        LagProbe(String bootstrap, String group, String topic) {
-            this.admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
-            this.group = group;
-            this.topic = topic;
-        }
-
-        long lag() throws Exception {
-            Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
-                    admin.listConsumerGroupOffsets(group)
-                            .partitionsToOffsetAndMetadata()
-                            .get();
-            var partitions = admin.describeTopics(Set.of(topic))
-                    .allTopicNames()
-                    .get()
-                    .get(topic)
-                    .partitions();
-            var request = new LinkedHashMap<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec>();
-            partitions.forEach(p -> request.put(
-                    new TopicPartition(topic, p.partition()), org.apache.kafka.clients.admin.OffsetSpec.latest()));
-            long lag = 0;
-            for (var end : admin.listOffsets(request).all().get().entrySet()) {
-                var at = committed.get(end.getKey());
-                lag += end.getValue().offset() - (at == null ? 0 : at.offset());
-            }
-            return lag;
-        }
-
-        @Override
-        public void close() {
-            admin.close();
-        }
     }
 
     private void record(String phase, Map<String, Object> figures) {

@@ -29,6 +29,7 @@ public final class TopicProbe implements AutoCloseable {
 
     private final String bootstrapServers;
     private final KafkaProducer<String, byte[]> producer;
+    private Admin admin;
 
     public TopicProbe(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
@@ -110,28 +111,9 @@ public final class TopicProbe implements AutoCloseable {
      * {@code topic}: everything published so far has been processed.
      */
     public void awaitConsumed(String group, String topic, Duration timeout) {
-        try (var admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (true) {
-                var partitions =
-                        admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
-                                .map(p -> new TopicPartition(topic, p.partition()))
-                                .toList();
-                var ends = admin.listOffsets(
-                                partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
-                        .all()
-                        .get();
-                var committed = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata()
-                        .get();
-                boolean done = partitions.stream()
-                        .allMatch(p -> ends.get(p).offset() == 0
-                                || (committed.get(p) != null
-                                        && committed.get(p).offset()
-                                                >= ends.get(p).offset()));
-                if (done) {
-                    return;
-                }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (lag(group, topic) > 0) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(group + " did not consume " + topic + " within " + timeout);
                 }
@@ -140,9 +122,42 @@ public final class TopicProbe implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** How many records of {@code topic} consumer group {@code group} has not yet committed. */
+    public long lag(String group, String topic) {
+        try {
+            var partitions =
+                    admin().describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                            .map(p -> new TopicPartition(topic, p.partition()))
+                            .toList();
+            var ends = admin().listOffsets(
+                            partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+                    .all()
+                    .get();
+            var committed = admin().listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get();
+            long lag = 0;
+            for (var p : partitions) {
+                var at = committed.get(p);
+                lag += Math.max(0, ends.get(p).offset() - (at == null ? 0 : at.offset()));
+            }
+            return lag;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    private synchronized Admin admin() {
+        if (admin == null) {
+            admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers));
+        }
+        return admin;
     }
 
     public static Optional<String> header(ConsumerRecord<?, ?> record, String name) {
@@ -151,7 +166,10 @@ public final class TopicProbe implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         producer.close();
+        if (admin != null) {
+            admin.close();
+        }
     }
 }
