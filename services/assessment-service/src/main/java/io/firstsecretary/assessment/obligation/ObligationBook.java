@@ -31,6 +31,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,9 +141,10 @@ public class ObligationBook {
     /**
      * Computes every obligation the facts give rise to into this book's collection, which must be
      * empty and written by nobody else meanwhile (a rebuild's fresh generation): nothing stored is
-     * looked up, and each scope's obligations are inserted together. The number of assignments.
+     * looked up, and each scope's obligations are inserted together. The number of assignments;
+     * {@code progress} hears the number so far after each bureau.
      */
-    public int computeAllIntoEmpty() {
+    public int computeAllIntoEmpty(IntConsumer progress) {
         var bureaus = facts.allBureaus();
         var assignments = facts.allAssignments().stream()
                 .sorted(Comparator.comparing(Assignment::member).thenComparing(Assignment::from))
@@ -168,6 +170,7 @@ public class ObligationBook {
                 }
             }
             insertAll(b.code(), owed, waivers);
+            progress.accept(computed);
         }
         log.info("Computed the obligations of {} bureaus and {} assignments", bureaus.size(), computed);
         return computed;

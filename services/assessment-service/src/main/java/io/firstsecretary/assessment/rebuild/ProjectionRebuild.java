@@ -169,7 +169,8 @@ public class ProjectionRebuild {
                         replayed);
             }
             report(live, "COMPUTING", next, replayed, 0, started);
-            int assignments = book.computeAllIntoEmpty();
+            int assignments =
+                    book.computeAllIntoEmpty(computed -> report(live, "COMPUTING", next, replayed, computed, started));
 
             report(live, "SWITCHING", next, replayed, assignments, started);
             var paused = pauseListeners();
