@@ -213,18 +213,12 @@ class FaultToleranceIT {
      */
     private static void awaitCaughtUp(TopicProbe topics) {
         var shown = new AtomicLong(System.nanoTime());
-        await().atMost(Duration.ofMinutes(FULL ? 90 : 5))
-                .pollInterval(Duration.ofSeconds(1))
-                .until(() -> {
-                    long lag = topics.lag(CONSUMER, Topics.ACTIVITY);
-                    if (lag > 0
-                            && System.nanoTime() - shown.get()
-                                    > Duration.ofMinutes(1).toNanos()) {
-                        shown.set(System.nanoTime());
-                        progress("the assessment service is " + lag + " records behind");
-                    }
-                    return lag == 0;
-                });
+        topics.awaitConsumed(CONSUMER, Topics.ACTIVITY, Duration.ofMinutes(FULL ? 90 : 5), lag -> {
+            if (System.nanoTime() - shown.get() > Duration.ofMinutes(1).toNanos()) {
+                shown.set(System.nanoTime());
+                progress("the assessment service is " + lag + " records behind");
+            }
+        });
     }
 
     /** The consumer kills, with the relay kill early (the stream must still be flowing) and the broker restart midway. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -111,9 +112,15 @@ public final class TopicProbe implements AutoCloseable {
      * {@code topic}: everything published so far has been processed.
      */
     public void awaitConsumed(String group, String topic, Duration timeout) {
+        awaitConsumed(group, topic, timeout, lag -> {});
+    }
+
+    /** {@link #awaitConsumed(String, String, Duration)}, telling {@code behind} the lag each time it looks. */
+    public void awaitConsumed(String group, String topic, Duration timeout, LongConsumer behind) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            while (lag(group, topic) > 0) {
+            for (long lag = lag(group, topic); lag > 0; lag = lag(group, topic)) {
+                behind.accept(lag);
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(group + " did not consume " + topic + " within " + timeout);
                 }
