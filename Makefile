@@ -3,7 +3,7 @@
 
 MVNW      := ./mvnw -B
 PLATFORM  := infra/target/firstsec-infra-0.1.0-SNAPSHOT.jar
-SOURCES   := $(shell find contracts infra services -path '*/target' -prune -o -type f \( -name '*.java' -o -name '*.yaml' -o -name '*.json' -o -name '*.properties' -o -name '*.xml' \) -print 2>/dev/null) pom.xml
+SOURCES   := $(shell find contracts infra services -path '*/target' -prune -o -type f \( -name '*.java' -o -name '*.yaml' -o -name '*.json' -o -name '*.properties' -o -name '*.xml' -o -name '*.html' -o -name '*.css' \) -print 2>/dev/null) pom.xml
 STAMP     := target/.platform-built
 ARGS      ?=
 

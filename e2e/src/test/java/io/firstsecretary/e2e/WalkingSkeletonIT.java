@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.firstsecretary.infra.platform.PlatformOptions;
 import io.firstsecretary.infra.platform.RunningPlatform;
 import io.firstsecretary.infra.testing.ApiClient;
+import io.firstsecretary.infra.testing.OAuthClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,6 +48,34 @@ class WalkingSkeletonIT {
         if (platform != null) {
             platform.close();
         }
+    }
+
+    @Test
+    void eachDemoBureauConnectsWithItsOwnCredentialsAndReachesOnlyItsSubtree() throws Exception {
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        var file = platform.credentialsFile();
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+            assertThat(file).exists();
+            var read = json.readTree(java.nio.file.Files.readString(file));
+            assertThat(read.path("clients").has("qidong")).isTrue();
+            assertThat(read.path("users").size()).isGreaterThanOrEqualTo(83 + 83 + 28);
+        });
+        var credentials = json.readTree(java.nio.file.Files.readString(file));
+        assertThat(credentials.path("issuer").asString()).isEqualTo(platform.issuer());
+        var oauth = new OAuthClient(platform.issuer());
+        var chongchuan = api.as(oauth.tokens(
+                credentials.at("/clients/chongchuan/clientId").asString(),
+                credentials.at("/clients/chongchuan/clientSecret").asString()));
+        var nantong = api.as(oauth.tokens(
+                credentials.at("/clients/nantong/clientId").asString(),
+                credentials.at("/clients/nantong/clientSecret").asString()));
+
+        assertThat(api.get("/api/v1/bureaus/chongchuan/clients").status()).isEqualTo(401);
+        assertThat(chongchuan.get("/api/v1/bureaus/chongchuan/clients").status())
+                .isEqualTo(200);
+        assertThat(chongchuan.get("/api/v1/bureaus/nantong/clients").status()).isEqualTo(404);
+        assertThat(chongchuan.get("/api/v1/bureaus/tongzhou/clients").status()).isEqualTo(404);
+        assertThat(nantong.get("/api/v1/bureaus/chongchuan/clients").status()).isEqualTo(200);
     }
 
     @Test

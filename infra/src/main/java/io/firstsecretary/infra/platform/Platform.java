@@ -3,7 +3,7 @@ package io.firstsecretary.infra.platform;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code make run}: starts the embedded broker and store and all five services, prints where to
+ * {@code make run}: starts the embedded broker and store, the identity service and the other five applications, prints where to
  * look, and stops everything cleanly on Ctrl-C.
  */
 public final class Platform {
@@ -34,6 +34,14 @@ public final class Platform {
         System.out.printf("%nFirst Secretary platform is ready in %.1f s%n%n", (System.nanoTime() - started) / 1e9);
         System.out.println("  API (gateway)          " + platform.gatewayUrl() + "/api/v1/bureaus");
         platform.describeServices().forEach(System.out::println);
+        System.out.println("  Identity (OIDC issuer) " + platform.issuer() + "   discovery: " + platform.issuer()
+                + "/.well-known/openid-configuration");
+        System.out.println(
+                "  Credentials            " + platform.credentialsFile().toAbsolutePath()
+                        + "   (the operator's client, and on the demo organisation each office's client and each demo login)");
+        System.out.println(
+                "  Get a token            curl -s -u <clientId>:<clientSecret> -d grant_type=client_credentials "
+                        + platform.issuer() + "/oauth2/token");
         System.out.println("  OpenAPI                http://127.0.0.1:<service port>/v3/api-docs");
         System.out.println("  Health / metrics       <service url>/actuator/health, /actuator/prometheus");
         System.out.println("  Kafka                  " + platform.kafkaBootstrapServers());

@@ -12,6 +12,7 @@ import java.util.Map;
  *
  * @param home the repository checkout holding the built service jars
  * @param dataDir where the store, the broker and the logs keep their files
+ * @param identityPort the identity service's port: the issuer of every token
  * @param servicePorts the ports of the organisation, activity, assessment and notification services
  * @param smtpPort the embedded mail server's SMTP port, where the notification service sends e-mail
  * @param pop3Port the embedded mail server's POP3 port, where the mail can be read
@@ -22,6 +23,7 @@ public record PlatformOptions(
         Path home,
         Path dataDir,
         int gatewayPort,
+        int identityPort,
         List<Integer> servicePorts,
         int kafkaPort,
         int kafkaControllerPort,
@@ -33,7 +35,18 @@ public record PlatformOptions(
 
     public static PlatformOptions defaults() {
         return new PlatformOptions(
-                Path.of("."), Path.of("data"), 8080, consecutive(8081), 9092, 9093, 27017, 3025, 3110, true, Map.of());
+                Path.of("."),
+                Path.of("data"),
+                8080,
+                9000,
+                consecutive(8081),
+                9092,
+                9093,
+                27017,
+                3025,
+                3110,
+                true,
+                Map.of());
     }
 
     /** Every port free, picked one by one, for tests and benchmarks beside a running platform. */
@@ -41,6 +54,7 @@ public record PlatformOptions(
         return new PlatformOptions(
                 home,
                 dataDir,
+                FreePorts.next(),
                 FreePorts.next(),
                 List.of(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next()),
                 FreePorts.next(),
@@ -70,6 +84,7 @@ public record PlatformOptions(
                 Path.of(values.getOrDefault("home", d.home().toString())),
                 Path.of(values.getOrDefault("data", d.dataDir().toString())),
                 Integer.parseInt(values.getOrDefault("gateway-port", "" + d.gatewayPort())),
+                Integer.parseInt(values.getOrDefault("identity-port", "" + d.identityPort())),
                 consecutive(Integer.parseInt(values.getOrDefault(
                         "service-port", "" + d.servicePorts().get(0)))),
                 Integer.parseInt(values.getOrDefault("kafka-port", "" + d.kafkaPort())),
@@ -84,6 +99,7 @@ public record PlatformOptions(
                                 "home",
                                 "data",
                                 "gateway-port",
+                                "identity-port",
                                 "service-port",
                                 "kafka-port",
                                 "kafka-controller-port",
@@ -100,6 +116,19 @@ public record PlatformOptions(
     }
 
     int portOf(ServiceSpec service) {
-        return service.ownsDatabase() ? servicePorts.get(ServiceSpec.ALL.indexOf(service)) : gatewayPort;
+        if (service.isIdentity()) {
+            return identityPort;
+        }
+        return service.ownsDatabase() ? servicePorts.get(ServiceSpec.ALL.indexOf(service) - 1) : gatewayPort;
+    }
+
+    /** The identity service's URL, which every token names as its issuer. */
+    public String issuer() {
+        return "http://127.0.0.1:" + identityPort;
+    }
+
+    /** Where an installation writes the secrets and passwords it made. */
+    public Path credentialsFile() {
+        return dataDir.resolve("identity").resolve("demo-credentials.json");
     }
 }

@@ -76,6 +76,16 @@ public final class RunningPlatform implements AutoCloseable {
         }
     }
 
+    /** The identity service: the issuer of every token, and its {@code /oauth2/token} endpoint. */
+    public String issuer() {
+        return options.issuer();
+    }
+
+    /** The file holding the operator's client secret and, on the demo organisation, every demo login. */
+    public Path credentialsFile() {
+        return options.credentialsFile();
+    }
+
     public String gatewayUrl() {
         return "http://127.0.0.1:" + options.gatewayPort();
     }
@@ -170,6 +180,15 @@ public final class RunningPlatform implements AutoCloseable {
     private Map<String, String> environmentOf(ServiceSpec spec) {
         var env = new HashMap<String, String>();
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", runtime.kafkaBootstrapServers());
+        env.put("SERVER_ADDRESS", "127.0.0.1");
+        env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", options.issuer());
+        if (spec.isIdentity()) {
+            env.put("FIRSTSEC_IDENTITY_ISSUER", options.issuer());
+            env.put(
+                    "FIRSTSEC_IDENTITY_CREDENTIALS_FILE",
+                    options.credentialsFile().toAbsolutePath().toString());
+            env.put("FIRSTSEC_IDENTITY_CONSOLE_REDIRECT_URIS", gatewayUrl() + "/login/oauth2/code/identity");
+        }
         if (spec.ownsDatabase()) {
             env.put("SPRING_MONGODB_URI", runtime.mongoUri(spec.database()));
         } else {

@@ -5,7 +5,11 @@ import java.util.List;
 /** One of the platform's applications: its name (also its jar's name) and whether it owns a database. */
 record ServiceSpec(String name, boolean ownsDatabase) {
 
+    static final String IDENTITY = "identity-service";
+
+    /** In start order: the identity service first, since the others trust the tokens it signs. */
     static final List<ServiceSpec> ALL = List.of(
+            new ServiceSpec(IDENTITY, true),
             new ServiceSpec("organisation-service", true),
             new ServiceSpec("activity-service", true),
             new ServiceSpec("assessment-service", true),
@@ -14,6 +18,10 @@ record ServiceSpec(String name, boolean ownsDatabase) {
 
     String jarPath() {
         return "services/" + name + "/target/" + name + ".jar";
+    }
+
+    boolean isIdentity() {
+        return IDENTITY.equals(name);
     }
 
     String database() {

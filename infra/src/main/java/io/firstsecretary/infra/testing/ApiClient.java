@@ -7,10 +7,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A JSON client for the platform's REST API. */
+/** A JSON client for the platform's REST API, sending a bearer token when it has one. */
 public final class ApiClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -18,9 +19,27 @@ public final class ApiClient {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final Supplier<String> token;
 
+    /** An anonymous client. */
     public ApiClient(String baseUrl) {
+        this(baseUrl, () -> null);
+    }
+
+    /** A client that sends {@code Authorization: Bearer} with the token the supplier gives. */
+    public ApiClient(String baseUrl, Supplier<String> token) {
         this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    /** The same server with another caller's token. */
+    public ApiClient as(Supplier<String> caller) {
+        return new ApiClient(baseUrl, caller);
+    }
+
+    /** The same server, anonymously. */
+    public ApiClient anonymous() {
+        return new ApiClient(baseUrl);
     }
 
     public Response get(String path) {
@@ -58,7 +77,7 @@ public final class ApiClient {
     public Download download(String path) {
         try {
             var response = http.send(
-                    HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    authorised(HttpRequest.newBuilder(URI.create(baseUrl + path)))
                             .timeout(Duration.ofSeconds(30))
                             .GET()
                             .build(),
@@ -77,8 +96,8 @@ public final class ApiClient {
 
     private Response send(HttpRequest.Builder request) {
         try {
-            var response =
-                    http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            var response = http.send(
+                    authorised(request).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             return new Response(
                     response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
@@ -89,6 +108,15 @@ public final class ApiClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private HttpRequest.Builder authorised(HttpRequest.Builder request) {
+        String bearer = token.get();
+        if (bearer != null
+                && request.build().headers().firstValue("Authorization").isEmpty()) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return request;
     }
 
     /** Status, content type and parsed body of a response. */

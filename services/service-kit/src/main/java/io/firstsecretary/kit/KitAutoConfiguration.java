@@ -105,7 +105,9 @@ public class KitAutoConfiguration {
             @Value("${firstsec.outbox.send-timeout:10s}") Duration sendTimeout,
             OutboxWrites writes,
             @Value("${firstsec.outbox.search-interval:10s}") Duration searchInterval) {
-        return new OutboxRelay(mongo, kafka, collections, batchSize, sendTimeout, writes, searchInterval);
+        var relay = new OutboxRelay(mongo, kafka, collections, batchSize, sendTimeout, writes, searchInterval);
+        relay.prepareIndexes();
+        return relay;
     }
 
     @Bean

@@ -214,17 +214,30 @@ public class OutboxRelay {
      */
     public void acknowledge(PendingDocument pending) {
         var collection = mongo.getCollection(pending.collection());
-        if (acknowledgeable.add(pending.collection())) {
-            collection.createIndex(
-                    Indexes.ascending("_id", LAST_WRITE),
-                    new IndexOptions().unique(true).name("_id_" + LAST_WRITE));
-        }
+        acknowledgeIndex(pending.collection());
         List<String> ids = pending.events().stream().map(e -> e.getString("id")).toList();
         collection.updateOne(Filters.eq("_id", pending.id()), Updates.pull(EVENTS, Filters.in("id", ids)));
         collection.updateOne(
                 // one plain document, not Filters.and's $and, which the embedded store matches by scanning
                 new Document("_id", pending.id()).append(LAST_WRITE, pending.lastWrite()),
                 Updates.combine(Updates.unset(EVENTS), Updates.unset(PENDING_SINCE), Updates.unset(LAST_WRITE)));
+    }
+
+    /**
+     * Creates the acknowledgement's index on every outbox collection now, before the service writes:
+     * the embedded store cannot add an index to a collection while another thread inserts into it.
+     */
+    public void prepareIndexes() {
+        collections.names().forEach(this::acknowledgeIndex);
+    }
+
+    private void acknowledgeIndex(String name) {
+        if (acknowledgeable.add(name)) {
+            mongo.getCollection(name)
+                    .createIndex(
+                            Indexes.ascending("_id", LAST_WRITE),
+                            new IndexOptions().unique(true).name("_id_" + LAST_WRITE));
+        }
     }
 
     private static void header(ProducerRecord<String, byte[]> record, String name, String value) {

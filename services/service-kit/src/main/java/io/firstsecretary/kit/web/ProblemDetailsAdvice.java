@@ -44,6 +44,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
     }
 
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException e) {
+        return problem(HttpStatus.FORBIDDEN, e.getMessage(), List.of());
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         String message = "'" + e.getValue() + "' is not a valid value for " + e.getName();
@@ -102,7 +107,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return "has an invalid value";
     }
 
-    static ProblemDetail problem(HttpStatus status, String detail, List<FieldError> errors) {
+    public static ProblemDetail problem(HttpStatus status, String detail, List<FieldError> errors) {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("https://firstsecretary.io/problems/"
                 + status.name().toLowerCase().replace('_', '-')));

@@ -1,0 +1,174 @@
+package io.firstsecretary.identity.client;
+
+import io.firstsecretary.identity.bureau.Bureaus;
+import io.firstsecretary.kit.security.Caller;
+import io.firstsecretary.kit.security.Requires;
+import io.firstsecretary.kit.security.Scope;
+import io.firstsecretary.kit.web.ConflictException;
+import io.firstsecretary.kit.web.FieldError;
+import io.firstsecretary.kit.web.NotFoundException;
+import io.firstsecretary.kit.web.Paged;
+import io.firstsecretary.kit.web.UnprocessableException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A bureau's integration clients: its party-building office creates one for each outside system
+ * (OA, an SMS gateway, a data warehouse), grants it scopes the office itself holds, and revokes it.
+ */
+@RestController
+@RequestMapping("/api/v1/bureaus/{bureau}/clients")
+@Requires(Scope.CLIENTS_MANAGE)
+class ClientController {
+
+    /** What an integration may be granted: never another's inbox, the operator's work or more clients. */
+    static final Set<Scope> GRANTABLE =
+            EnumSet.complementOf(EnumSet.of(Scope.SELF, Scope.OPERATE, Scope.CLIENTS_MANAGE));
+
+    private final Clients clients;
+    private final Bureaus bureaus;
+    private final String tokenEndpoint;
+    private final int maxPerBureau;
+
+    ClientController(
+            Clients clients,
+            Bureaus bureaus,
+            @Value("${spring.security.oauth2.authorizationserver.issuer}") String issuer,
+            @Value("${firstsec.identity.max-clients-per-bureau:50}") int maxPerBureau) {
+        this.clients = clients;
+        this.bureaus = bureaus;
+        this.tokenEndpoint = issuer + "/oauth2/token";
+        this.maxPerBureau = maxPerBureau;
+    }
+
+    @PostMapping
+    ResponseEntity<CreatedClient> create(
+            @PathVariable String bureau, @RequestBody(required = false) NewClient request, Caller caller) {
+        known(bureau);
+        var errors = new ArrayList<FieldError>();
+        if (request == null) {
+            throw new UnprocessableException("name", "a client needs a name and scopes");
+        }
+        String name = request.name() == null ? "" : request.name().strip();
+        if (name.isEmpty() || name.length() > 100) {
+            errors.add(FieldError.of("name", "must be 1-100 characters"));
+        }
+        var scopes = new LinkedHashSet<Scope>();
+        if (request.scopes() == null || request.scopes().isEmpty()) {
+            errors.add(FieldError.of("scopes", "must name at least one scope, from " + grantable()));
+        } else {
+            for (int i = 0; i < request.scopes().size(); i++) {
+                String value = request.scopes().get(i);
+                var scope = Scope.of(value == null ? "" : value).filter(GRANTABLE::contains);
+                if (scope.isEmpty()) {
+                    errors.add(FieldError.of("scopes[" + i + "]", "'" + value + "' is not one of " + grantable()));
+                } else if (!caller.has(scope.get())) {
+                    errors.add(FieldError.of("scopes[" + i + "]", "you do not hold " + value + " yourself"));
+                } else {
+                    scopes.add(scope.get());
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new UnprocessableException(errors);
+        }
+        if (clients.countOfBureau(bureau, true) >= maxPerBureau) {
+            throw new ConflictException(
+                    "bureau", "bureau " + bureau + " already has " + maxPerBureau + " clients: revoke one first");
+        }
+        String clientId = bureau + "-" + UUID.randomUUID().toString().substring(0, 8);
+        var created = clients.create(clientId, name, bureau, List.of(), List.copyOf(scopes), caller.actor());
+        var body = new CreatedClient(created.client().view(), created.secret(), tokenEndpoint);
+        return ResponseEntity.created(URI.create("/api/v1/bureaus/" + bureau + "/clients/" + clientId))
+                .body(body);
+    }
+
+    @GetMapping
+    Paged<PlatformClient.View> list(
+            @PathVariable String bureau,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        known(bureau);
+        Paged.validate(page, size);
+        return new Paged<>(
+                clients.ofBureau(bureau, page, size).stream()
+                        .map(PlatformClient::view)
+                        .toList(),
+                page,
+                size,
+                clients.countOfBureau(bureau, false));
+    }
+
+    @GetMapping("/{clientId}")
+    PlatformClient.View get(@PathVariable String bureau, @PathVariable String clientId) {
+        return ofBureau(bureau, clientId).view();
+    }
+
+    /** Revokes the client: it gets no new token; one it holds lapses within the token lifetime. */
+    @DeleteMapping("/{clientId}")
+    ResponseEntity<Void> revoke(@PathVariable String bureau, @PathVariable String clientId) {
+        ofBureau(bureau, clientId);
+        clients.revoke(clientId);
+        return ResponseEntity.noContent().build();
+    }
+
+    private PlatformClient ofBureau(String bureau, String clientId) {
+        known(bureau);
+        return clients.find(clientId)
+                .filter(c -> bureau.equals(c.bureau()))
+                .orElseThrow(() -> new NotFoundException("No client " + clientId + " in bureau " + bureau));
+    }
+
+    private void known(String bureau) {
+        if (bureaus.pathOf(bureau).isEmpty()) {
+            throw new NotFoundException("No bureau " + bureau);
+        }
+    }
+
+    private static List<String> grantable() {
+        return GRANTABLE.stream().map(Scope::value).toList();
+    }
+
+    /** {@code {"name":"OA 系统","scopes":["events:read","directory:read"]}} */
+    record NewClient(String name, List<String> scopes) {}
+
+    /** The client and, this once, its secret. */
+    record CreatedClient(
+            String clientId,
+            String clientSecret,
+            String name,
+            String bureau,
+            List<String> scopes,
+            String createdBy,
+            Instant createdAt,
+            String tokenEndpoint) {
+
+        CreatedClient(PlatformClient.View client, String secret, String tokenEndpoint) {
+            this(
+                    client.clientId(),
+                    secret,
+                    client.name(),
+                    client.bureau(),
+                    client.scopes(),
+                    client.createdBy(),
+                    client.createdAt(),
+                    tokenEndpoint);
+        }
+    }
+}
