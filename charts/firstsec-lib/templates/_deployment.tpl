@@ -46,11 +46,23 @@ spec:
             - name: http
               containerPort: {{ $v.port }}
               protocol: TCP
+            - name: management
+              containerPort: {{ $root.Values.global.managementPort }}
+              protocol: TCP
           env:
             {{- $generated := list (dict "name" "SERVER_PORT" "value" (toString $v.port)) }}
+            {{- $generated = append $generated (dict "name" "MANAGEMENT_SERVER_PORT" "value" (toString $root.Values.global.managementPort)) }}
             {{- if $v.database }}
+            {{- $security := $root.Values.security }}
+            {{- $issuer := required "security.issuerUri is required" $security.issuerUri }}
             {{- $generated = append $generated (dict "name" "SPRING_KAFKA_BOOTSTRAP_SERVERS" "value" (required "kafka.bootstrapServers is required" $root.Values.kafka.bootstrapServers)) }}
             {{- $generated = append $generated (dict "name" "SPRING_MONGODB_URI" "value" (include "firstsec-lib.mongodbUri" .)) }}
+            {{- $generated = append $generated (dict "name" "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI" "value" $issuer) }}
+            {{- $generated = append $generated (dict "name" "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI" "value" (default (printf "%s/oauth2/jwks" $issuer) $security.jwkSetUri)) }}
+            {{- $generated = append $generated (dict "name" "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES" "value" $security.audience) }}
+            {{- $generated = append $generated (dict "name" "FIRSTSEC_SECURITY_CLAIMS_BUREAU" "value" $security.claims.bureau) }}
+            {{- $generated = append $generated (dict "name" "FIRSTSEC_SECURITY_CLAIMS_MEMBER" "value" $security.claims.member) }}
+            {{- $generated = append $generated (dict "name" "FIRSTSEC_SECURITY_CLAIMS_ROLES" "value" $security.claims.roles) }}
             {{- end }}
             {{- range concat $generated (.env | default list) }}
             {{- if not (has .name $overridden) }}
@@ -64,19 +76,19 @@ spec:
           startupProbe:
             httpGet:
               path: /actuator/health/liveness
-              port: http
+              port: management
             periodSeconds: 5
             failureThreshold: 36
           livenessProbe:
             httpGet:
               path: /actuator/health/liveness
-              port: http
+              port: management
             periodSeconds: 10
             failureThreshold: 3
           readinessProbe:
             httpGet:
               path: /actuator/health/readiness
-              port: http
+              port: management
             periodSeconds: 5
             failureThreshold: 3
           {{- with $v.resources }}

@@ -1,7 +1,8 @@
 {{/*
 Ingress to a component's pods on its http port: from anywhere for the public component (the
 gateway), otherwise only from this release's gateway; plus networkPolicy.extraIngress (e.g. the
-Prometheus namespace). Egress is not restricted: Kafka and MongoDB are external.
+Prometheus namespace). The management port (Actuator) only from networkPolicy.extraIngress; the
+kubelet's probes are not subject to the policy. Egress is not restricted: Kafka and MongoDB are external.
 */}}
 {{- define "firstsec-lib.networkpolicy" -}}
 apiVersion: networking.k8s.io/v1
@@ -29,4 +30,11 @@ spec:
         {{- toYaml . | nindent 8 }}
         {{- end }}
       {{- end }}
+    {{- with .root.Values.networkPolicy.extraIngress }}
+    - ports:
+        - port: management
+          protocol: TCP
+      from:
+        {{- toYaml . | nindent 8 }}
+    {{- end }}
 {{- end -}}

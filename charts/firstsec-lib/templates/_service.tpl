@@ -14,4 +14,8 @@ spec:
       port: {{ .values.port }}
       targetPort: http
       protocol: TCP
+    - name: management
+      port: {{ .root.Values.global.managementPort }}
+      targetPort: management
+      protocol: TCP
 {{- end -}}

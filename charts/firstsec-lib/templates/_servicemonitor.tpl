@@ -15,7 +15,7 @@ spec:
     matchLabels:
       {{- include "firstsec-lib.selectorLabels" . | nindent 6 }}
   endpoints:
-    - port: http
+    - port: management
       path: /actuator/prometheus
       interval: {{ $sm.interval }}
 {{- end -}}

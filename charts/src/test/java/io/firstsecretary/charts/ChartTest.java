@@ -32,7 +32,8 @@ class ChartTest {
 
     private static final Map<String, String> REQUIRED = Map.of(
             "kafka.bootstrapServers", "kafka:9092",
-            "mongodb.uri", "mongodb://mongo:27017/?replicaSet=rs0");
+            "mongodb.uri", "mongodb://mongo:27017/?replicaSet=rs0",
+            "security.issuerUri", "https://sso.example.cn/realms/firstsec");
 
     @TempDir
     static Path work;
@@ -66,7 +67,8 @@ class ChartTest {
         Path valuesFile = copy.resolve("values.yaml");
         String values = Files.readString(valuesFile)
                 .replace("bootstrapServers: \"\"", "bootstrapServers: \"kafka:9092\"")
-                .replace("uri: \"\"", "uri: \"mongodb://mongo:27017/?replicaSet=rs0\"");
+                .replace("uri: \"\"", "uri: \"mongodb://mongo:27017/?replicaSet=rs0\"")
+                .replace("issuerUri: \"\"", "issuerUri: \"https://sso.example.cn/realms/firstsec\"");
         assertThat(values).contains("bootstrapServers: \"kafka:9092\"", "uri: \"mongodb://mongo:27017/");
         Files.writeString(valuesFile, values);
 
@@ -99,11 +101,22 @@ class ChartTest {
             assertThat(value(container, "livenessProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
             assertThat(value(container, "readinessProbe", "httpGet", "path")).isEqualTo("/actuator/health/readiness");
             assertThat(value(container, "startupProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
+            assertThat(value(container, "readinessProbe", "httpGet", "port")).isEqualTo("management");
+            assertThat(value(container, "ports", 1, "containerPort")).isEqualTo(9090);
             Map<String, Object> resources = at(container, "resources");
             assertThat(resources).containsKeys("requests", "limits");
         }
 
         assertThat(env(docs, "activity"))
+                .containsEntry("MANAGEMENT_SERVER_PORT", "9090")
+                .containsEntry(
+                        "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI",
+                        "https://sso.example.cn/realms/firstsec")
+                .containsEntry(
+                        "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
+                        "https://sso.example.cn/realms/firstsec/oauth2/jwks")
+                .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES", "firstsec")
+                .containsEntry("FIRSTSEC_SECURITY_CLAIMS_ROLES", "roles")
                 .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
                 .containsEntry("SPRING_MONGODB_URI", "mongodb://mongo:27017/firstsec-activity?replicaSet=rs0");
         assertThat(env(docs, "gateway"))
@@ -143,6 +156,32 @@ class ChartTest {
         assertThat(names(docs, "ServiceMonitor")).hasSize(COMPONENTS.size());
         assertThat(value(find(docs, "ServiceMonitor", "firstsec-assessment"), "spec", "endpoints", 0, "path"))
                 .isEqualTo("/actuator/prometheus");
+    }
+
+    @Test
+    void pointsEveryServiceAtTheIssuerAndClaimsItIsGiven() {
+        List<Map<String, Object>> docs = render(Map.of(
+                "security.jwkSetUri", "https://sso.example.cn/realms/firstsec/protocol/openid-connect/certs",
+                "security.claims.roles", "realm_access.roles"));
+        for (String component : COMPONENTS.subList(1, COMPONENTS.size())) {
+            assertThat(env(docs, component))
+                    .containsEntry(
+                            "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
+                            "https://sso.example.cn/realms/firstsec/protocol/openid-connect/certs")
+                    .containsEntry("FIRSTSEC_SECURITY_CLAIMS_ROLES", "realm_access.roles");
+        }
+        assertThat(env(docs, "gateway")).doesNotContainKey("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI");
+        assertThat(value(find(docs, "Service", "firstsec-assessment"), "spec", "ports", 1, "name"))
+                .isEqualTo("management");
+
+        TemplateCommand withoutIssuer = new Helm(chart)
+                .template()
+                .withName("firstsec")
+                .set("kafka.bootstrapServers", "kafka:9092")
+                .set("mongodb.uri", "mongodb://mongo:27017");
+        assertThatThrownBy(withoutIssuer::call)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("issuerUri");
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.firstsecretary.contracts.Topics;
 import io.firstsecretary.infra.platform.PlatformOptions;
 import io.firstsecretary.infra.platform.RunningPlatform;
 import io.firstsecretary.infra.testing.ApiClient;
+import io.firstsecretary.infra.testing.PlatformCredentials;
 import io.firstsecretary.infra.testing.TopicProbe;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -92,7 +93,8 @@ class FaultToleranceIT {
         try (var platform = RunningPlatform.start(PlatformOptions.onFreePorts(
                         Path.of(".."), data, false, Map.of("FIRSTSEC_CLOCK_FIXED", "2026-11-25T02:00:00Z")));
                 var topics = new TopicProbe(platform.kafkaBootstrapServers())) {
-            var api = new ApiClient(platform.gatewayUrl());
+            var api = new ApiClient(
+                    platform.gatewayUrl(), PlatformCredentials.of(platform).operator());
             organisation(api);
 
             // the expectation: which activity meets which obligation, from the posts alone

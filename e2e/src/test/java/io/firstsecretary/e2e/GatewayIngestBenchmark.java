@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClients;
 import io.firstsecretary.infra.platform.PlatformOptions;
 import io.firstsecretary.infra.platform.RunningPlatform;
 import io.firstsecretary.infra.testing.ApiClient;
+import io.firstsecretary.infra.testing.PlatformCredentials;
 import io.firstsecretary.infra.testing.TopicProbe;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,8 @@ class GatewayIngestBenchmark {
     @Test
     void ingestThroughTheGateway() throws Exception {
         try (var platform = RunningPlatform.start(PlatformOptions.onFreePorts(Path.of(".."), data, false, Map.of()))) {
-            var api = new ApiClient(platform.gatewayUrl());
+            var api = new ApiClient(
+                    platform.gatewayUrl(), PlatformCredentials.of(platform).operator());
             api.post("/api/v1/bureaus", "{\"code\":\"bench\",\"name\":\"基准测试局\",\"level\":\"COUNTY\"}");
             api.post("/api/v1/bureaus/bench/branches", "{\"code\":\"zgnf\",\"name\":\"征管党支部\"}");
             api.post("/api/v1/bureaus/bench/members", "{\"id\":\"bench-a\",\"name\":\"甲\",\"branch\":\"zgnf\"}");
@@ -58,7 +60,9 @@ class GatewayIngestBenchmark {
                 var calls = new ArrayList<Future<Integer>>();
                 for (int c = 0; c < CLIENTS; c++) {
                     calls.add(pool.submit((Callable<Integer>) () -> {
-                        var client = new ApiClient(platform.gatewayUrl());
+                        var client = new ApiClient(
+                                platform.gatewayUrl(),
+                                PlatformCredentials.of(platform).operator());
                         int created = 0;
                         for (int i = 0; i < ACTIVITIES / CLIENTS; i++) {
                             created += client.post("/api/v1/bureaus/bench/activities", talk)

@@ -7,6 +7,7 @@ import io.firstsecretary.contracts.Topics;
 import io.firstsecretary.infra.platform.PlatformOptions;
 import io.firstsecretary.infra.platform.RunningPlatform;
 import io.firstsecretary.infra.testing.ApiClient;
+import io.firstsecretary.infra.testing.PlatformCredentials;
 import io.firstsecretary.infra.testing.TopicProbe;
 import java.io.IOException;
 import java.net.URI;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,6 +74,7 @@ class HostileInputIT {
     static RunningPlatform platform;
     static PlatformOptions options;
     static ApiClient api;
+    static Supplier<String> operator;
 
     @BeforeAll
     static void startPlatform() {
@@ -86,7 +89,8 @@ class HostileInputIT {
                         "FIRSTSEC_OBLIGATIONS_SWEEP_DELAY", "PT24H",
                         "FIRSTSEC_NOTIFICATION_DIGEST_INTERVAL", "PT24H"));
         platform = RunningPlatform.start(options);
-        api = new ApiClient(platform.gatewayUrl());
+        operator = PlatformCredentials.of(platform).operator();
+        api = new ApiClient(platform.gatewayUrl(), operator);
         created(api.post("/api/v1/bureaus", """
                 {"code":"nt","name":"国家税务总局南通市税务局","level":"MUNICIPAL"}"""));
         created(api.post("/api/v1/bureaus/nt/branches", """
@@ -171,6 +175,7 @@ class HostileInputIT {
         for (int port : options.servicePorts()) {
             JsonNode docs = JSON.readTree(HTTP.send(
                             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v3/api-docs"))
+                                    .header("Authorization", "Bearer " + operator.get())
                                     .build(),
                             HttpResponse.BodyHandlers.ofString())
                     .body());
@@ -281,6 +286,7 @@ class HostileInputIT {
                 HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
                         .timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + operator.get())
                         .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

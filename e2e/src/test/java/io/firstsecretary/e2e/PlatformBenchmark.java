@@ -13,6 +13,7 @@ import io.firstsecretary.contracts.assessment.ObligationFulfilled;
 import io.firstsecretary.infra.platform.PlatformOptions;
 import io.firstsecretary.infra.platform.RunningPlatform;
 import io.firstsecretary.infra.testing.ApiClient;
+import io.firstsecretary.infra.testing.PlatformCredentials;
 import io.firstsecretary.infra.testing.TopicProbe;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -97,7 +98,8 @@ class PlatformBenchmark {
                     Map.of("seconds", seconds(System.nanoTime() - started), "residentMegabytes", residentMegabytes()));
             rawBroker(platform.kafkaBootstrapServers());
             rawStore(platform.mongoConnectionString());
-            var api = new ApiClient(platform.gatewayUrl());
+            var api = new ApiClient(
+                    platform.gatewayUrl(), PlatformCredentials.of(platform).operator());
             var secretaries = organisation(api);
             ingest(platform, api);
             latency(platform, api, secretaries);
@@ -248,7 +250,8 @@ class PlatformBenchmark {
         for (int c = 0; c < CLIENTS; c++) {
             int client = c;
             calls.add(pool.submit(() -> {
-                var http = new ApiClient(platform.gatewayUrl());
+                var http = new ApiClient(
+                        platform.gatewayUrl(), PlatformCredentials.of(platform).operator());
                 var answers = new TreeMap<Integer, Integer>();
                 for (int i = 0; i < INGEST / CLIENTS; i++) {
                     int n = (client * INGEST / CLIENTS + i) % FIRST_SECRETARIES;
@@ -308,8 +311,10 @@ class PlatformBenchmark {
      */
     private static long storeCommands(RunningPlatform platform) {
         long total = 0;
-        for (var service : platform.databaseOwnerUrls().entrySet()) {
-            var metric = new ApiClient(service.getValue()).get("/actuator/metrics/mongodb.driver.commands");
+        for (var service : platform.databaseOwnerManagementUrls().entrySet()) {
+            var metric = new ApiClient(
+                            service.getValue(), PlatformCredentials.of(platform).operator())
+                    .get("/actuator/metrics/mongodb.driver.commands");
             assertThat(metric.status())
                     .as(service.getKey() + " store command metric")
                     .isEqualTo(200);

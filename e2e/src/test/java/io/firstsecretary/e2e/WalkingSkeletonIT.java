@@ -7,6 +7,7 @@ import io.firstsecretary.infra.platform.PlatformOptions;
 import io.firstsecretary.infra.platform.RunningPlatform;
 import io.firstsecretary.infra.testing.ApiClient;
 import io.firstsecretary.infra.testing.OAuthClient;
+import io.firstsecretary.infra.testing.PlatformCredentials;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +41,8 @@ class WalkingSkeletonIT {
                 data,
                 true,
                 Map.of("FIRSTSEC_CLOCK_FIXED", TODAY + "T02:00:00Z", "FIRSTSEC_NOTIFICATION_DIGEST_INTERVAL", "PT2S")));
-        api = new ApiClient(platform.gatewayUrl());
+        api = new ApiClient(
+                platform.gatewayUrl(), PlatformCredentials.of(platform).operator());
     }
 
     @AfterAll
@@ -70,7 +72,21 @@ class WalkingSkeletonIT {
                 credentials.at("/clients/nantong/clientId").asString(),
                 credentials.at("/clients/nantong/clientSecret").asString()));
 
-        assertThat(api.get("/api/v1/bureaus/chongchuan/clients").status()).isEqualTo(401);
+        assertThat(api.anonymous().get("/api/v1/bureaus/chongchuan/clients").status())
+                .isEqualTo(401);
+        var anonymous = api.anonymous().get("/api/v1/bureaus/nantong/members");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        chongchuan.get("/api/v1/bureaus/chongchuan/members").status() == 200);
+        assertThat(chongchuan.get("/api/v1/bureaus/nantong/members").status()).isEqualTo(404);
+        assertThat(chongchuan.get("/api/v1/bureaus/tongzhou/members").status()).isEqualTo(404);
+        assertThat(chongchuan.get("/api/v1/bureaus/tongzhou/obligations").status())
+                .isEqualTo(404);
+        assertThat(nantong.get("/api/v1/bureaus/chongchuan/members").status()).isEqualTo(200);
+        assertThat(nantong.get("/api/v1/bureaus/chongchuan/obligations").status())
+                .isEqualTo(200);
         assertThat(chongchuan.get("/api/v1/bureaus/chongchuan/clients").status())
                 .isEqualTo(200);
         assertThat(chongchuan.get("/api/v1/bureaus/nantong/clients").status()).isEqualTo(404);

@@ -42,8 +42,9 @@ public final class Platform {
         System.out.println(
                 "  Get a token            curl -s -u <clientId>:<clientSecret> -d grant_type=client_credentials "
                         + platform.issuer() + "/oauth2/token");
-        System.out.println("  OpenAPI                http://127.0.0.1:<service port>/v3/api-docs");
-        System.out.println("  Health / metrics       <service url>/actuator/health, /actuator/prometheus");
+        System.out.println("  OpenAPI                http://127.0.0.1:<service port>/v3/api-docs   (with a token)");
+        System.out.println(
+                "  Health / metrics       <actuator url>/actuator/health (open), /actuator/prometheus (the operator's token)");
         System.out.println("  Kafka                  " + platform.kafkaBootstrapServers());
         System.out.println("  MongoDB                " + platform.mongoConnectionString());
         System.out.println(

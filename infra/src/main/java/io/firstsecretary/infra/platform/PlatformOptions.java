@@ -14,6 +14,8 @@ import java.util.Map;
  * @param dataDir where the store, the broker and the logs keep their files
  * @param identityPort the identity service's port: the issuer of every token
  * @param servicePorts the ports of the organisation, activity, assessment and notification services
+ * @param managementPorts each service's actuator port, in start order (identity, organisation,
+ *     activity, assessment, notification, gateway): by default its own port + 100
  * @param smtpPort the embedded mail server's SMTP port, where the notification service sends e-mail
  * @param pop3Port the embedded mail server's POP3 port, where the mail can be read
  * @param demo load the Nantong demonstration organisation when the directory is empty
@@ -25,6 +27,7 @@ public record PlatformOptions(
         int gatewayPort,
         int identityPort,
         List<Integer> servicePorts,
+        List<Integer> managementPorts,
         int kafkaPort,
         int kafkaControllerPort,
         int mongoPort,
@@ -40,6 +43,7 @@ public record PlatformOptions(
                 8080,
                 9000,
                 consecutive(8081),
+                managementPorts(8080, 9000, 8081),
                 9092,
                 9093,
                 27017,
@@ -57,6 +61,7 @@ public record PlatformOptions(
                 FreePorts.next(),
                 FreePorts.next(),
                 List.of(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next()),
+                ServiceSpec.ALL.stream().map(s -> FreePorts.next()).toList(),
                 FreePorts.next(),
                 FreePorts.next(),
                 FreePorts.next(),
@@ -70,6 +75,17 @@ public record PlatformOptions(
         return List.of(first, first + 1, first + 2, first + 3);
     }
 
+    /** Each service's own port + 100, in the order of {@link ServiceSpec#ALL}. */
+    private static List<Integer> managementPorts(int gateway, int identity, int firstService) {
+        return List.of(
+                identity + 100,
+                firstService + 100,
+                firstService + 101,
+                firstService + 102,
+                firstService + 103,
+                gateway + 100);
+    }
+
     /** Reads {@code --name=value} arguments over the defaults. */
     public static PlatformOptions fromArguments(String... args) {
         var values = new LinkedHashMap<String, String>();
@@ -80,13 +96,17 @@ public record PlatformOptions(
             values.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
         }
         var d = defaults();
+        int gateway = Integer.parseInt(values.getOrDefault("gateway-port", "" + d.gatewayPort()));
+        int identity = Integer.parseInt(values.getOrDefault("identity-port", "" + d.identityPort()));
+        int firstService = Integer.parseInt(
+                values.getOrDefault("service-port", "" + d.servicePorts().get(0)));
         var options = new PlatformOptions(
                 Path.of(values.getOrDefault("home", d.home().toString())),
                 Path.of(values.getOrDefault("data", d.dataDir().toString())),
-                Integer.parseInt(values.getOrDefault("gateway-port", "" + d.gatewayPort())),
-                Integer.parseInt(values.getOrDefault("identity-port", "" + d.identityPort())),
-                consecutive(Integer.parseInt(values.getOrDefault(
-                        "service-port", "" + d.servicePorts().get(0)))),
+                gateway,
+                identity,
+                consecutive(firstService),
+                managementPorts(gateway, identity, firstService),
                 Integer.parseInt(values.getOrDefault("kafka-port", "" + d.kafkaPort())),
                 Integer.parseInt(values.getOrDefault("kafka-controller-port", "" + d.kafkaControllerPort())),
                 Integer.parseInt(values.getOrDefault("mongo-port", "" + d.mongoPort())),
@@ -120,6 +140,10 @@ public record PlatformOptions(
             return identityPort;
         }
         return service.ownsDatabase() ? servicePorts.get(ServiceSpec.ALL.indexOf(service) - 1) : gatewayPort;
+    }
+
+    int managementPortOf(ServiceSpec service) {
+        return managementPorts.get(ServiceSpec.ALL.indexOf(service));
     }
 
     /** The identity service's URL, which every token names as its issuer. */

@@ -65,6 +65,7 @@ public final class RunningPlatform implements AutoCloseable {
                         spec,
                         options.home().resolve(spec.jarPath()),
                         options.portOf(spec),
+                        options.managementPortOf(spec),
                         platform.environmentOf(spec),
                         logs.resolve(spec.name() + ".log")));
             }
@@ -128,6 +129,7 @@ public final class RunningPlatform implements AutoCloseable {
                 dead.spec(),
                 options.home().resolve(dead.spec().jarPath()),
                 dead.port(),
+                dead.managementPort(),
                 environmentOf(dead.spec()),
                 dead.log());
         services.set(index, restarted);
@@ -160,20 +162,21 @@ public final class RunningPlatform implements AutoCloseable {
         throw new IllegalArgumentException("No service " + service);
     }
 
-    /** The own URL (not through the gateway) of each service that owns a database, by name. */
-    public Map<String, String> databaseOwnerUrls() {
+    /** The actuator URL (the management port, which the gateway does not route) of each service that owns a database. */
+    public Map<String, String> databaseOwnerManagementUrls() {
         var urls = new LinkedHashMap<String, String>();
         services.stream()
                 .filter(s -> s.spec().ownsDatabase())
-                .forEach(s -> urls.put(s.spec().name(), "http://127.0.0.1:" + s.port()));
+                .forEach(s -> urls.put(s.spec().name(), "http://127.0.0.1:" + s.managementPort()));
         return urls;
     }
 
-    /** One line per service: name, URL and log file. */
+    /** One line per service: name, URL, actuator URL and log file. */
     public List<String> describeServices() {
         return services.stream()
                 .map(s -> String.format(
-                        "  %-22s http://127.0.0.1:%d   (log: %s)", s.spec().name(), s.port(), s.log()))
+                        "  %-22s http://127.0.0.1:%d   actuator http://127.0.0.1:%d   (log: %s)",
+                        s.spec().name(), s.port(), s.managementPort(), s.log()))
                 .toList();
     }
 
@@ -181,6 +184,7 @@ public final class RunningPlatform implements AutoCloseable {
         var env = new HashMap<String, String>();
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", runtime.kafkaBootstrapServers());
         env.put("SERVER_ADDRESS", "127.0.0.1");
+        env.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
         env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", options.issuer());
         if (spec.isIdentity()) {
             env.put("FIRSTSEC_IDENTITY_ISSUER", options.issuer());

@@ -22,17 +22,20 @@ final class ServiceProcess {
 
     private final ServiceSpec spec;
     private final int port;
+    private final int managementPort;
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(ServiceSpec spec, int port, Process process, Path log) {
+    private ServiceProcess(ServiceSpec spec, int port, int managementPort, Process process, Path log) {
         this.spec = spec;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
         this.log = log;
     }
 
-    static ServiceProcess launch(ServiceSpec spec, Path jar, int port, Map<String, String> environment, Path log) {
+    static ServiceProcess launch(
+            ServiceSpec spec, Path jar, int port, int managementPort, Map<String, String> environment, Path log) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         String javaOptions = System.getenv()
@@ -49,8 +52,9 @@ final class ServiceProcess {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
+        builder.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
         try {
-            return new ServiceProcess(spec, port, builder.start(), log);
+            return new ServiceProcess(spec, port, managementPort, builder.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + spec.name(), e);
         }
@@ -64,6 +68,11 @@ final class ServiceProcess {
         return port;
     }
 
+    /** Where the service's actuator listens: health, metrics, the operator's endpoints. */
+    int managementPort() {
+        return managementPort;
+    }
+
     Path log() {
         return log;
     }
@@ -74,7 +83,8 @@ final class ServiceProcess {
 
     boolean isReady() {
         try {
-            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+            var request = HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness"))
                     .timeout(Duration.ofSeconds(2))
                     .build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;

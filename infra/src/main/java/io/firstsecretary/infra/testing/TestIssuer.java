@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -74,6 +75,13 @@ public final class TestIssuer implements AutoCloseable {
         return issuer() + "/oauth2/jwks";
     }
 
+    /** The settings that make a service trust this issuer, for a test's dynamic properties. */
+    public Map<String, String> properties() {
+        return Map.of(
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer(),
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", jwkSetUri());
+    }
+
     /** The platform operator's token: every bureau, every scope. */
     public Supplier<String> operator() {
         return () -> token(Claims.client("platform", null).roles("PLATFORM_OPERATOR"));
@@ -90,8 +98,13 @@ public final class TestIssuer implements AutoCloseable {
     }
 
     public String token(Claims claims) {
+        return token(claims, issuer());
+    }
+
+    /** A token naming {@code issuer} as its issuer but signed with this issuer's key: a forgery. */
+    public String token(Claims claims, String issuer) {
         var builder = new JWTClaimsSet.Builder()
-                .issuer(issuer())
+                .issuer(issuer)
                 .subject(claims.subject())
                 .audience(claims.audience())
                 .issueTime(Date.from(Instant.now()))

@@ -13,6 +13,7 @@ import io.firstsecretary.contracts.organisation.FirstSecretaryAssigned;
 import io.firstsecretary.contracts.organisation.MemberChanged;
 import io.firstsecretary.contracts.organisation.MemberRegistered;
 import io.firstsecretary.infra.testing.ApiClient;
+import io.firstsecretary.infra.testing.TestIssuer;
 import io.firstsecretary.infra.testing.TopicProbe;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -30,7 +31,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** The activity service against a real broker and store; subclasses say which ones. */
@@ -39,12 +43,21 @@ import tools.jackson.databind.JsonNode;
         properties = "firstsec.clock.fixed=2026-08-03T02:00:00Z")
 abstract class ActivityScenarios {
 
+    /** Tokens come from a test issuer: the service checks them as it checks the identity service's. */
+    @DynamicPropertySource
+    static void issuer(DynamicPropertyRegistry registry) {
+        TestIssuer.shared().properties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
     static final Duration WAIT = Duration.ofSeconds(30);
     static final tools.jackson.databind.json.JsonMapper JSON =
             tools.jackson.databind.json.JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
@@ -61,7 +74,7 @@ abstract class ActivityScenarios {
 
     @BeforeEach
     void directory() {
-        api = new ApiClient("http://127.0.0.1:" + port);
+        api = new ApiClient("http://127.0.0.1:" + port, TestIssuer.shared().operator());
         topics = new TopicProbe(bootstrapServers);
         bureau = "b" + UUID.randomUUID().toString().substring(0, 8);
         List<String> path = List.of("js", bureau);
@@ -125,6 +138,52 @@ abstract class ActivityScenarios {
         var payload = EventJson.read(record.value(), ActivityLogged.class);
         assertThat(payload.type()).isEqualTo("PARTY_LECTURE");
         assertThat(payload.occurredOn()).isEqualTo(LocalDate.of(2026, 7, 15));
+    }
+
+    @Test
+    void whoDidItComesFromTheTokenUnlessTheOfficeRecordsOnBehalf() {
+        String wangjun = bureau + "-wangjun";
+        String zhoumin = bureau + "-zhoumin";
+        var own = api.as(TestIssuer.shared().person(wangjun, bureau, "FIRST_SECRETARY"));
+        var logged = own.post(activities(), lecture(wangjun));
+        assertThat(logged.status()).as("%s", logged.body()).isEqualTo(201);
+        assertThat(logged.body().get("recordedBy").asString()).isEqualTo(wangjun);
+        String id = logged.body().get("id").asString();
+
+        // A first secretary logs his own work, recorded by himself.
+        assertProblem(own.post(activities(), lecture(zhoumin)), 422, "actor");
+        assertProblem(own.post(activities(), recordedBy(lecture(wangjun), zhoumin)), 422, "recordedBy");
+
+        // The office records on behalf: the record names whom it names, the event says who entered it.
+        var office = api.as(TestIssuer.shared().office(bureau));
+        var onBehalf = office.post(activities(), recordedBy(lecture(wangjun), zhoumin));
+        assertThat(onBehalf.status()).as("%s", onBehalf.body()).isEqualTo(201);
+        assertThat(onBehalf.body().get("recordedBy").asString()).isEqualTo(zhoumin);
+        String behalfId = onBehalf.body().get("id").asString();
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(TopicProbe.header(eventsOf(id).get(0), "ce_causedby")).contains(wangjun);
+            assertThat(TopicProbe.header(eventsOf(behalfId).get(0), "ce_causedby"))
+                    .contains(bureau + "-office");
+        });
+
+        // Another first secretary neither corrects nor voids it; another bureau does not see it.
+        var colleague = api.as(TestIssuer.shared().person(zhoumin, bureau, "FIRST_SECRETARY"));
+        assertThat(colleague.post(activities() + "/" + id + "/void", """
+                        {"reason":"重复"}""").status())
+                .isEqualTo(403);
+        var stranger = api.as(TestIssuer.shared().office("x" + bureau));
+        assertThat(stranger.get(activities() + "/" + id).status()).isEqualTo(404);
+        assertThat(api.anonymous().get(activities() + "/" + id).status()).isEqualTo(401);
+
+        var voided = own.post(activities() + "/" + id + "/void", """
+                {"reason":"重复"}""");
+        assertThat(voided.status()).as("%s", voided.body()).isEqualTo(200);
+        assertThat(api.get(activities() + "/" + id + "/history").body().toString())
+                .contains(wangjun);
+    }
+
+    private static String recordedBy(String activity, String member) {
+        return activity.replaceFirst("\\{", "{\"recordedBy\":\"" + member + "\",");
     }
 
     @Test
@@ -273,6 +332,10 @@ abstract class ActivityScenarios {
         var download = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(base() + "/attachments/" + attachment))
+                                .header(
+                                        "Authorization",
+                                        "Bearer "
+                                                + TestIssuer.shared().operator().get())
                                 .build(),
                         HttpResponse.BodyHandlers.ofByteArray());
         assertThat(download.body()).isEqualTo(minutes);
@@ -306,6 +369,10 @@ abstract class ActivityScenarios {
         var csv = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(base() + "/export?format=csv&branch=zgnf"))
+                                .header(
+                                        "Authorization",
+                                        "Bearer "
+                                                + TestIssuer.shared().operator().get())
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(csv.body().lines().toList())
@@ -315,6 +382,10 @@ abstract class ActivityScenarios {
         var xlsx = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(base() + "/export?format=xlsx&from=2026-01-01"))
+                                .header(
+                                        "Authorization",
+                                        "Bearer "
+                                                + TestIssuer.shared().operator().get())
                                 .build(),
                         HttpResponse.BodyHandlers.ofByteArray());
         try (var workbook =
@@ -339,6 +410,9 @@ abstract class ActivityScenarios {
         body.write(content);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         var request = HttpRequest.newBuilder(URI.create(base() + "/attachments"))
+                .header(
+                        "Authorization",
+                        "Bearer " + TestIssuer.shared().operator().get())
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                 .build();
@@ -440,13 +514,29 @@ abstract class ActivityScenarios {
 
     @Test
     void reportsHealthAndMetricsTheWayOperatorsExpect() {
-        var readiness = api.get("/actuator/health/readiness");
+        var management = new ApiClient("http://127.0.0.1:" + managementPort);
+        var readiness = management.get("/actuator/health/readiness");
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.body().get("status").asString()).isEqualTo("UP");
         assertThat(readiness.body().get("components").get("mongo").get("status").asString())
                 .isEqualTo("UP");
-        assertThat(api.get("/actuator/health/liveness").body().get("status").asString())
+        assertThat(management
+                        .get("/actuator/health/liveness")
+                        .body()
+                        .get("status")
+                        .asString())
                 .isEqualTo("UP");
+        assertThat(management.get("/actuator/prometheus").status())
+                .as("metrics are the operator's")
+                .isEqualTo(401);
+        assertThat(management
+                        .as(TestIssuer.shared().office(bureau))
+                        .get("/actuator/prometheus")
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.get("/actuator/health/readiness").status())
+                .as("the actuator is not on the service's own port")
+                .isEqualTo(404);
         api.post(activities(), lecture(bureau + "-wangjun"));
         String metrics = scrape();
         assertThat(metrics).contains("kafka_consumer_", "mongodb_driver_", "http_server_requests_seconds");
@@ -455,7 +545,10 @@ abstract class ActivityScenarios {
     private String scrape() {
         try {
             var request = java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                            java.net.URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
+                    .header(
+                            "Authorization",
+                            "Bearer " + TestIssuer.shared().operator().get())
                     .build();
             return java.net.http.HttpClient.newHttpClient()
                     .send(request, java.net.http.HttpResponse.BodyHandlers.ofString())

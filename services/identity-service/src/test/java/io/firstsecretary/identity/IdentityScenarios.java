@@ -52,6 +52,7 @@ abstract class IdentityScenarios {
     static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     static final int PORT = FreePorts.next();
     static final String ISSUER = "http://127.0.0.1:" + PORT;
+    static final String MANAGEMENT = "http://127.0.0.1:" + FreePorts.next();
     static final String REDIRECT = "http://127.0.0.1:1/login/oauth2/code/identity";
     static final Path DATA = temporary();
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -76,6 +77,7 @@ abstract class IdentityScenarios {
     @DynamicPropertySource
     static void identity(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> PORT);
+        registry.add("management.server.port", () -> MANAGEMENT.substring(MANAGEMENT.lastIndexOf(':') + 1));
         registry.add("firstsec.identity.issuer", () -> ISSUER);
         registry.add(
                 "firstsec.identity.credentials-file",
@@ -258,6 +260,57 @@ abstract class IdentityScenarios {
     }
 
     @Test
+    void anAuditorsClientReadsAndItsTokensLiveAsLongAsItsOfficeSaid() throws Exception {
+        var created = api.post(clientsOf(COUNTY_A), """
+                {"name":"审计系统","roles":["AUDITOR"],"tokenLifetime":"PT5M"}""");
+        assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
+        var claims = SignedJWT.parse(oauth.clientCredentials(
+                                created.body().path("clientId").asString(),
+                                created.body().path("clientSecret").asString())
+                        .accessToken())
+                .getJWTClaimsSet();
+        assertThat(claims.getStringListClaim("roles")).containsExactly("AUDITOR");
+        assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime())
+                .isEqualTo(300_000);
+
+        var office = api.post(clientsOf(COUNTY_A), """
+                {"name":"x","roles":["PARTY_BUILDING_OFFICE"],"tokenLifetime":"P1D"}""");
+        assertThat(office.status()).isEqualTo(422);
+        assertThat(office.body().path("errors").findValuesAsString("field"))
+                .containsExactly("roles[0]", "tokenLifetime", "scopes");
+    }
+
+    @Test
+    void anOfficeGivesAMemberOfItsSubtreeAPasswordAndNobodyElse() {
+        String logins = "/api/v1/bureaus/" + COUNTY_A + "/logins/";
+        assertThatThrownBy(() -> oauth.login("console", REDIRECT, PLAIN, "no-password-yet"))
+                .isInstanceOf(OAuthClient.Refused.class);
+        assertThat(api.post("/api/v1/bureaus/" + COUNTY_B + "/logins/" + PLAIN, "{}")
+                        .status())
+                .as("a sibling's bureau")
+                .isEqualTo(404);
+        assertThat(api.post(logins + OFFICE_CLERK, "{}").status())
+                .as("a member of the parent bureau")
+                .isEqualTo(404);
+        assertThat(api.anonymous().post(logins + PLAIN, "{}").status()).isEqualTo(401);
+
+        var city = api.as(oauth.tokens(clientId(CITY), secret(CITY)));
+        var issued = city.post(logins + PLAIN, "{}");
+        assertThat(issued.status()).as("%s", issued.body()).isEqualTo(201);
+        assertThat(issued.body().path("username").asString()).isEqualTo(PLAIN);
+        assertThat(issued.body().path("roles").toString()).isEqualTo("[\"MEMBER\"]");
+        String first = issued.body().path("password").asString();
+        assertThat(oauth.login("console", REDIRECT, PLAIN, first).accessToken()).isNotBlank();
+
+        String second = api.post(logins + PLAIN, "{}").body().path("password").asString();
+        assertThat(second).isNotEqualTo(first);
+        assertThatThrownBy(() -> oauth.login("console", REDIRECT, PLAIN, first))
+                .isInstanceOf(OAuthClient.Refused.class);
+        assertThat(oauth.login("console", REDIRECT, PLAIN, second).accessToken())
+                .isNotBlank();
+    }
+
+    @Test
     void aPersonLogsInWithTheCodeFlowAndPkceAndTheTokenSaysWhoAndWhere() throws Exception {
         var token = oauth.login("console", REDIRECT, SECRETARY, password(SECRETARY));
         var claims = SignedJWT.parse(token.accessToken()).getJWTClaimsSet();
@@ -309,12 +362,20 @@ abstract class IdentityScenarios {
 
     @Test
     void theOperatorRotatesTheSigningKeyAndTokensAlreadyIssuedStillVerify() throws Exception {
-        var operator = api.as(oauth.tokens(clientId("platform"), secret("platform")));
+        var operator = new ApiClient(MANAGEMENT, oauth.tokens(clientId("platform"), secret("platform")));
         String before =
                 oauth.clientCredentials(clientId(COUNTY_A), secret(COUNTY_A)).accessToken();
-        assertThat(api.get("/actuator/signingkeys").status())
+        assertThat(operator.as(oauth.tokens(clientId(COUNTY_A), secret(COUNTY_A)))
+                        .get("/actuator/signingkeys")
+                        .status())
                 .as("an office may not rotate keys")
                 .isEqualTo(403);
+        assertThat(operator.anonymous().get("/actuator/signingkeys").status()).isEqualTo(401);
+        assertThat(operator.anonymous().get("/actuator/health/readiness").status())
+                .isEqualTo(200);
+        assertThat(api.get("/actuator/signingkeys").status())
+                .as("the actuator is not on the service's own port")
+                .isNotEqualTo(200);
         var rotated = operator.post("/actuator/signingkeys", "{}");
         assertThat(rotated.status()).isEqualTo(200);
         String kid = rotated.body().path("signing").asString();

@@ -192,6 +192,7 @@ class ExactlyOnceDeliveryIT {
         var context = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
                 .run(
                         "--server.port=0",
+                        "--management.server.port=0",
                         "--spring.kafka.bootstrap-servers=" + runtime.kafkaBootstrapServers(),
                         "--spring.kafka.consumer.group-id=" + group,
                         "--spring.mongodb.uri=" + runtime.mongoUri(database),

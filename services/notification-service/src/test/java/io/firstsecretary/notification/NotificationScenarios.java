@@ -23,6 +23,7 @@ import io.firstsecretary.contracts.organisation.MemberRegistered;
 import io.firstsecretary.infra.EmbeddedMailServer;
 import io.firstsecretary.infra.FreePorts;
 import io.firstsecretary.infra.testing.ApiClient;
+import io.firstsecretary.infra.testing.TestIssuer;
 import io.firstsecretary.infra.testing.TopicProbe;
 import io.firstsecretary.notification.support.Mailbox;
 import io.firstsecretary.notification.support.WebhookReceiver;
@@ -56,9 +57,17 @@ import tools.jackson.databind.JsonNode;
             "firstsec.notification.delivery.attempts=3",
             "firstsec.notification.delivery.lease=PT10S",
             "firstsec.notification.digest.interval=PT0.5S",
-            "firstsec.notification.link-base=https://firstsec.example.cn"
+            "firstsec.notification.link-base=https://firstsec.example.cn",
+            // the receivers of these tests listen on loopback
+            "firstsec.notification.webhooks.allow-loopback=true"
         })
 abstract class NotificationScenarios {
+
+    /** Tokens come from a test issuer: the service checks them as it checks the identity service's. */
+    @DynamicPropertySource
+    static void issuer(DynamicPropertyRegistry registry) {
+        TestIssuer.shared().properties().forEach((name, value) -> registry.add(name, () -> value));
+    }
 
     static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -81,7 +90,7 @@ abstract class NotificationScenarios {
 
     @BeforeEach
     void setUp() {
-        api = new ApiClient("http://127.0.0.1:" + port);
+        api = new ApiClient("http://127.0.0.1:" + port, TestIssuer.shared().operator());
         topics = new TopicProbe(bootstrapServers);
         bureau = "b" + UUID.randomUUID().toString().substring(0, 8);
         topics.publish(
@@ -352,6 +361,49 @@ abstract class NotificationScenarios {
      * for a tampered body), a failing endpoint is retried with the same webhook-id until it answers,
      * and one answering 410 Gone is disabled and the delivery given up with a reminder-failed event.
      */
+    /**
+     * No webhook reaches into the platform's network: the metadata service, private addresses and
+     * plain http to a public host are refused on registration, a redirect is never followed, and a
+     * bureau has at most 20 endpoints.
+     */
+    @Test
+    void webhooksReachNoInternalAddressAndFollowNoRedirect() {
+        String hooks = "/api/v1/bureaus/" + bureau + "/webhooks";
+        for (String url : List.of(
+                "http://169.254.169.254/latest/meta-data/",
+                "https://169.254.169.254/latest/meta-data/",
+                "https://10.1.2.3/hook",
+                "https://192.168.0.10/hook",
+                "https://[fd12::1]/hook",
+                "http://hooks.example.cn/hook")) {
+            var refused = api.post(hooks, "{\"url\":\"" + url + "\",\"events\":[\"*\"]}");
+            assertThat(refused.status()).as(url).isEqualTo(422);
+            assertThat(refused.body().get("errors").get(0).get("field").asString())
+                    .isEqualTo("url");
+        }
+        try (var target = new WebhookReceiver(200);
+                var redirecting = WebhookReceiver.redirectingTo(target.url())) {
+            assertThat(api.post(hooks, "{\"url\":\"" + redirecting.url() + "\",\"events\":[\"*\"]}")
+                            .status())
+                    .isEqualTo(201);
+            member("zhouwei", "周伟", List.of("PARTY_COMMITTEE"), "zgnf");
+            var lecture = opened("zhouwei", "PARTY_LECTURE", "2026-H2", LocalDate.of(2026, 8, 6));
+            publish(Events.OBLIGATION_OPENED, lecture.id(), lecture);
+
+            // Two attempts answered 302: had either followed the redirect, the target would have been called.
+            await().atMost(WAIT).until(() -> redirecting.received().size() >= 2);
+            assertThat(target.received()).isEmpty();
+
+            for (int i = 1; i < 20; i++) {
+                assertThat(api.post(hooks, "{\"url\":\"" + target.url() + i + "\",\"events\":[\"*\"]}")
+                                .status())
+                        .isEqualTo(201);
+            }
+            var capped = api.post(hooks, "{\"url\":\"" + target.url() + "\",\"events\":[\"*\"]}");
+            assertThat(capped.status()).as("%s", capped.body()).isEqualTo(409);
+        }
+    }
+
     @Test
     void webhooksAreSignedRetriedAndDisabledWhenGone() {
         try (var flaky = new WebhookReceiver(503, 200);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClients;
 import io.firstsecretary.contracts.Topics;
 import io.firstsecretary.infra.EmbeddedRuntime;
+import io.firstsecretary.infra.testing.TestIssuer;
 import io.firstsecretary.infra.testing.TopicProbe;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,6 +50,7 @@ class ImportBenchmark {
     static void runtime(DynamicPropertyRegistry registry) {
         var runtime = EmbeddedRuntime.shared();
         registry.add("spring.kafka.bootstrap-servers", runtime::kafkaBootstrapServers);
+        TestIssuer.shared().properties().forEach((name, value) -> registry.add(name, () -> value));
         registry.add("spring.mongodb.uri", () -> runtime.mongoUri("import-bench"));
     }
 
@@ -163,6 +165,9 @@ class ImportBenchmark {
 
     private String post(String path, String contentType, String body) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header(
+                        "Authorization",
+                        "Bearer " + TestIssuer.shared().operator().get())
                 .header("Content-Type", contentType)
                 .timeout(Duration.ofMinutes(10))
                 .POST(HttpRequest.BodyPublishers.ofString(body))

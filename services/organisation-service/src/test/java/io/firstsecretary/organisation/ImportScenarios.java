@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.firstsecretary.contracts.Topics;
 import io.firstsecretary.infra.testing.ApiClient;
+import io.firstsecretary.infra.testing.TestIssuer;
 import io.firstsecretary.infra.testing.TopicProbe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,12 +23,20 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Bulk import of an organisation from CSV files and XLSX workbooks. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class ImportScenarios {
+
+    /** Tokens come from a test issuer: the service checks them as it checks the identity service's. */
+    @DynamicPropertySource
+    static void issuer(DynamicPropertyRegistry registry) {
+        TestIssuer.shared().properties().forEach((name, value) -> registry.add(name, () -> value));
+    }
 
     static final Duration WAIT = Duration.ofSeconds(60);
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -44,7 +53,7 @@ abstract class ImportScenarios {
 
     @BeforeEach
     void setUp() {
-        api = new ApiClient("http://127.0.0.1:" + port);
+        api = new ApiClient("http://127.0.0.1:" + port, TestIssuer.shared().operator());
         topics = new TopicProbe(bootstrapServers);
         bureau = "im" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(api.post("/api/v1/bureaus", """
@@ -222,6 +231,9 @@ abstract class ImportScenarios {
     private ApiClient.Response send(String path, String contentType, HttpRequest.BodyPublisher body) {
         var request = HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/v1/bureaus/" + bureau + path))
+                .header(
+                        "Authorization",
+                        "Bearer " + TestIssuer.shared().operator().get())
                 .header("Content-Type", contentType)
                 .timeout(Duration.ofMinutes(3))
                 .POST(body)

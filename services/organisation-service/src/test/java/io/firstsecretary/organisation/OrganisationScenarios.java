@@ -10,6 +10,7 @@ import io.firstsecretary.contracts.organisation.BranchMerged;
 import io.firstsecretary.contracts.organisation.FirstSecretaryAssigned;
 import io.firstsecretary.contracts.organisation.MemberRegistered;
 import io.firstsecretary.infra.testing.ApiClient;
+import io.firstsecretary.infra.testing.TestIssuer;
 import io.firstsecretary.infra.testing.TopicProbe;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -22,11 +23,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** The organisation service against a real broker and store; subclasses say which ones. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class OrganisationScenarios {
+
+    /** Tokens come from a test issuer: the service checks them as it checks the identity service's. */
+    @DynamicPropertySource
+    static void issuer(DynamicPropertyRegistry registry) {
+        TestIssuer.shared().properties().forEach((name, value) -> registry.add(name, () -> value));
+    }
 
     static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -43,7 +52,7 @@ abstract class OrganisationScenarios {
 
     @BeforeEach
     void setUp() {
-        api = new ApiClient("http://127.0.0.1:" + port);
+        api = new ApiClient("http://127.0.0.1:" + port, TestIssuer.shared().operator());
         topics = new TopicProbe(bootstrapServers);
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         city = "nt" + suffix;
@@ -336,6 +345,52 @@ abstract class OrganisationScenarios {
         assertThat(page.get("items").values()).hasSize(1);
         assertThat(page.get("total").asLong()).isEqualTo(3);
         assertThat(api.get(base + "/members?size=0").status()).isEqualTo(422);
+    }
+
+    @Test
+    void anOfficeManagesItsSubtreeAndNothingAboveOrBesideIt() {
+        String sibling = county + "s";
+        String town = county + "t";
+        assertStatus(201, api.post("/api/v1/bureaus", bureau(city, "MUNICIPAL", null)));
+        assertStatus(201, api.post("/api/v1/bureaus", bureau(county, "COUNTY", city)));
+        assertStatus(201, api.post("/api/v1/bureaus", bureau(sibling, "COUNTY", city)));
+        var countyOffice = api.as(TestIssuer.shared().office(county));
+        var cityOffice = api.as(TestIssuer.shared().office(city));
+
+        // The parent and the sibling answer as if they did not exist.
+        assertStatus(200, countyOffice.get("/api/v1/bureaus/" + county));
+        assertStatus(404, countyOffice.get("/api/v1/bureaus/" + city));
+        assertStatus(404, countyOffice.get("/api/v1/bureaus/" + sibling + "/members"));
+        assertStatus(404, countyOffice.get("/api/v1/bureaus?under=" + city));
+        assertThat(countyOffice.get("/api/v1/bureaus").body().get("items").values())
+                .extracting(b -> b.get("code").asString())
+                .containsExactly(county);
+
+        // Below its own bureau only: a root is the operator's, a bureau beside it unknown.
+        assertStatus(201, countyOffice.post("/api/v1/bureaus", bureau(town, "DISTRICT", county)));
+        assertStatus(403, countyOffice.post("/api/v1/bureaus", bureau(county + "r", "PROVINCIAL", null)));
+        assertProblem(422, "parent", countyOffice.post("/api/v1/bureaus", bureau(county + "x", "COUNTY", city)));
+
+        // Nobody moves a bureau into, or out of, a subtree he does not manage.
+        assertProblem(422, "parent", countyOffice.put("/api/v1/bureaus/" + town, change("DISTRICT", sibling)));
+        assertProblem(422, "parent", countyOffice.put("/api/v1/bureaus/" + county, change("COUNTY", sibling)));
+        assertStatus(200, countyOffice.put("/api/v1/bureaus/" + town, change("OTHER", county)));
+        assertStatus(200, cityOffice.put("/api/v1/bureaus/" + town, change("DISTRICT", sibling)));
+        assertThat(api.get("/api/v1/bureaus/" + town).body().get("path").values())
+                .extracting(JsonNode::asString)
+                .containsExactly(city, sibling, town);
+        assertStatus(404, countyOffice.get("/api/v1/bureaus/" + town));
+
+        // A first secretary reads the directory of his or her bureau and changes none of it.
+        var firstSecretary = api.as(TestIssuer.shared().person(county + "-wj", county, "FIRST_SECRETARY"));
+        assertStatus(200, firstSecretary.get("/api/v1/bureaus/" + county + "/members"));
+        assertStatus(403, firstSecretary.post("/api/v1/bureaus/" + county + "/branches", """
+                {"code":"zgnf","name":"征管党支部"}"""));
+        assertStatus(401, api.anonymous().get("/api/v1/bureaus/" + county + "/members"));
+    }
+
+    private static String change(String level, String parent) {
+        return "{\"name\":\"税务局\",\"level\":\"%s\",\"parent\":\"%s\"}".formatted(level, parent);
     }
 
     private List<ConsumerRecord<String, byte[]>> eventsOf(String bureau) {

@@ -1,5 +1,10 @@
 package io.firstsecretary.activity.activity;
 
+import io.firstsecretary.kit.security.Caller;
+import io.firstsecretary.kit.security.Requires;
+import io.firstsecretary.kit.security.Role;
+import io.firstsecretary.kit.security.Scope;
+import io.firstsecretary.kit.web.ForbiddenException;
 import io.firstsecretary.kit.web.Paged;
 import io.firstsecretary.kit.web.UnprocessableException;
 import jakarta.validation.Valid;
@@ -29,19 +34,24 @@ class ActivityController {
     }
 
     /** 201 for a new activity; 200 with the original when an Idempotency-Key request is repeated. */
+    @Requires(Scope.ACTIVITIES_WRITE)
     @PostMapping
     ResponseEntity<Activity> log(
             @PathVariable String bureau,
+            Caller caller,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @Valid @RequestBody LogActivity request) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             throw new UnprocessableException("Idempotency-Key", "must be 1-200 characters");
         }
-        var registration = activities.log(bureau, idempotencyKey, request);
+        ownWork(caller, request.actor());
+        var registration = activities.log(
+                bureau, idempotencyKey, request.recordedBy(caller.member(request.recordedBy(), "recordedBy")));
         return registration.response("/api/v1/bureaus/" + bureau + "/activities/"
                 + registration.value().id());
     }
 
+    @Requires(Scope.ACTIVITIES_READ)
     @GetMapping
     Paged<Activity> list(
             @PathVariable String bureau,
@@ -59,6 +69,7 @@ class ActivityController {
     }
 
     /** The filtered list as a file: {@code format=csv} or {@code format=xlsx} (up to 50,000 rows). */
+    @Requires(Scope.ACTIVITIES_READ)
     @GetMapping("/export")
     ResponseEntity<byte[]> export(
             @PathVariable String bureau,
@@ -84,6 +95,7 @@ class ActivityController {
     }
 
     /** A branch's month: {@code {"branch","month","days":[{"date","activities":[…]}]}}. */
+    @Requires(Scope.ACTIVITIES_READ)
     @GetMapping("/calendar")
     Map<String, Object> calendar(@PathVariable String bureau, @RequestParam String branch, @RequestParam String month) {
         YearMonth yearMonth;
@@ -119,26 +131,62 @@ class ActivityController {
                 .body(body);
     }
 
+    @Requires(Scope.ACTIVITIES_READ)
     @GetMapping("/{id}")
     Activity get(@PathVariable String bureau, @PathVariable String id) {
         return activities.require(bureau, id);
     }
 
     /** Every revision of the record: as logged, each correction with its reason, the void. */
+    @Requires(Scope.ACTIVITIES_READ)
     @GetMapping("/{id}/history")
     java.util.Map<String, Object> history(@PathVariable String bureau, @PathVariable String id) {
         return java.util.Map.of("items", activities.history(bureau, id));
     }
 
+    @Requires(Scope.ACTIVITIES_WRITE)
     @PostMapping("/{id}/void")
     Activity voidActivity(
-            @PathVariable String bureau, @PathVariable String id, @Valid @RequestBody VoidActivity request) {
-        return activities.voidActivity(bureau, id, request);
+            Caller caller,
+            @PathVariable String bureau,
+            @PathVariable String id,
+            @Valid @RequestBody VoidActivity request) {
+        ownRecord(caller, activities.require(bureau, id));
+        return activities.voidActivity(
+                bureau, id, new VoidActivity(request.reason(), caller.member(request.by(), "by")));
     }
 
+    @Requires(Scope.ACTIVITIES_WRITE)
     @PostMapping("/{id}/corrections")
     Activity correct(
-            @PathVariable String bureau, @PathVariable String id, @Valid @RequestBody CorrectActivity request) {
+            Caller caller,
+            @PathVariable String bureau,
+            @PathVariable String id,
+            @Valid @RequestBody CorrectActivity request) {
+        ownRecord(caller, activities.require(bureau, id));
+        if (request.actor() != null) {
+            ownWork(caller, request.actor());
+        }
         return activities.correct(bureau, id, request);
+    }
+
+    /**
+     * A first secretary logs his or her own work; a branch secretary keeps the branch's records, and
+     * an office or a system records anyone's (the rules then check the branch and the duty).
+     */
+    private static void ownWork(Caller caller, String actor) {
+        if (!caller.is(Role.BRANCH_SECRETARY)) {
+            caller.member(actor, "actor");
+        }
+    }
+
+    /** A first secretary corrects or voids only what he or she did or recorded. */
+    private static void ownRecord(Caller caller, Activity activity) {
+        if (caller.recordsOnBehalf() || caller.is(Role.BRANCH_SECRETARY)) {
+            return;
+        }
+        if (!caller.member().equals(activity.actor()) && !caller.member().equals(activity.recordedBy())) {
+            throw new ForbiddenException("Activity " + activity.id() + " is neither your work nor recorded by you");
+        }
     }
 }

@@ -44,4 +44,29 @@ record LogActivity(
         @Size(max = 50) List<@NotNull CommitmentItem> commitmentItems,
         @Size(max = 50) List<@NotNull ItemOutcome> itemOutcomes,
         @Size(max = 100) List<@NotNull Enterprise> enterprises,
-        @Size(max = 50) List<@NotBlank String> attachments) {}
+        @Size(max = 50) List<@NotBlank String> attachments) {
+
+    /** The same request recorded by {@code member}: the caller, or whom an office names. */
+    LogActivity recordedBy(String member) {
+        return new LogActivity(
+                type,
+                branch,
+                actor,
+                occurredOn,
+                title,
+                participants,
+                notes,
+                member,
+                lecturer,
+                audience,
+                attendees,
+                absentees,
+                findings,
+                rectificationDeadline,
+                promotionLevel,
+                commitmentItems,
+                itemOutcomes,
+                enterprises,
+                attachments);
+    }
+}

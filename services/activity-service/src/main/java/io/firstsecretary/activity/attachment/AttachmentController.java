@@ -1,6 +1,8 @@
 package io.firstsecretary.activity.attachment;
 
 import io.firstsecretary.contracts.activity.ActivityLogged.Attachment;
+import io.firstsecretary.kit.security.Requires;
+import io.firstsecretary.kit.security.Scope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -28,6 +30,7 @@ class AttachmentController {
     }
 
     /** Uploads a file (multipart field {@code file}); reference its id from an activity. */
+    @Requires(Scope.ACTIVITIES_WRITE)
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Attachment> upload(@PathVariable String bureau, @RequestPart("file") MultipartFile file) {
         try (var in = file.getInputStream()) {
@@ -41,6 +44,7 @@ class AttachmentController {
         }
     }
 
+    @Requires(Scope.ACTIVITIES_READ)
     @GetMapping("/{id}")
     ResponseEntity<byte[]> download(@PathVariable String bureau, @PathVariable String id) {
         var file = attachments.download(bureau, id);

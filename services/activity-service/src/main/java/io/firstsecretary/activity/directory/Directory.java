@@ -1,5 +1,6 @@
 package io.firstsecretary.activity.directory;
 
+import io.firstsecretary.kit.security.BureauTree;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
  * needs to validate a record without calling the organisation service.
  */
 @Component
-public class Directory {
+public class Directory implements BureauTree {
 
     static final String BUREAUS = "directoryBureaus";
     static final String BRANCHES = "directoryBranches";
@@ -23,6 +24,11 @@ public class Directory {
 
     Directory(MongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    @Override
+    public Optional<List<String>> pathOf(String bureau) {
+        return bureauPath(bureau);
     }
 
     /** The bureau's path from the root of the tree, if the bureau is known. */

@@ -4,6 +4,8 @@ import io.firstsecretary.assessment.facts.BureauPaths;
 import io.firstsecretary.assessment.period.Cadence;
 import io.firstsecretary.assessment.period.Period;
 import io.firstsecretary.assessment.versioning.BureauVersions.Version;
+import io.firstsecretary.kit.security.Requires;
+import io.firstsecretary.kit.security.Scope;
 import io.firstsecretary.kit.web.FieldError;
 import io.firstsecretary.kit.web.NotFoundException;
 import io.firstsecretary.kit.web.UnprocessableException;
@@ -61,6 +63,7 @@ class CatalogueController {
     }
 
     /** The catalogue in force on {@code on} (default today): the bureau's own, an ancestor's or the default. */
+    @Requires(Scope.ASSESSMENT_READ)
     @GetMapping
     Version<DutyCatalogue> inForce(
             @PathVariable String bureau,
@@ -71,11 +74,13 @@ class CatalogueController {
                 .orElseThrow(() -> new NotFoundException("No duty catalogue is in force on " + day));
     }
 
+    @Requires(Scope.ASSESSMENT_READ)
     @GetMapping("/versions")
     Versions versions(@PathVariable String bureau) {
         return new Versions(catalogues.versions(bureau));
     }
 
+    @Requires(Scope.ASSESSMENT_WRITE)
     @PutMapping("/versions/{version}")
     Version<DutyCatalogue> save(
             @PathVariable String bureau, @PathVariable String version, @RequestBody DutyCatalogue body) {

@@ -5,6 +5,8 @@ import io.firstsecretary.assessment.facts.BureauPaths;
 import io.firstsecretary.assessment.facts.Facts;
 import io.firstsecretary.assessment.period.Cadence;
 import io.firstsecretary.assessment.period.Period;
+import io.firstsecretary.kit.security.Requires;
+import io.firstsecretary.kit.security.Scope;
 import io.firstsecretary.kit.web.FieldError;
 import io.firstsecretary.kit.web.UnprocessableException;
 import java.util.ArrayList;
@@ -39,6 +41,7 @@ class CompetitionController {
      * 月评排名 ({@code period=2026-03}), 季考夺旗 ({@code 2026-Q1}, with flags) or 年争位次 ({@code
      * 2026}); with {@code includeDescendants} every bureau below ranks too, each within its groups.
      */
+    @Requires(Scope.ASSESSMENT_READ)
     @GetMapping("/rankings")
     RankingView rankings(
             @PathVariable String bureau,
@@ -59,6 +62,7 @@ class CompetitionController {
         return new RankingView(p.toString(), items);
     }
 
+    @Requires(Scope.ASSESSMENT_READ)
     @GetMapping("/competition-groups")
     CompetitionGroups.Groups groups(@PathVariable String bureau) {
         paths.of(bureau);
@@ -66,6 +70,7 @@ class CompetitionController {
     }
 
     /** Replaces the bureau's groups; first secretaries not listed compete in the bureau's default group. */
+    @Requires(Scope.ASSESSMENT_WRITE)
     @PutMapping("/competition-groups")
     CompetitionGroups.Groups saveGroups(@PathVariable String bureau, @RequestBody GroupsBody body) {
         paths.of(bureau);

@@ -1,6 +1,9 @@
 package io.firstsecretary.assessment.obligation;
 
 import io.firstsecretary.assessment.period.Period;
+import io.firstsecretary.kit.security.Caller;
+import io.firstsecretary.kit.security.Requires;
+import io.firstsecretary.kit.security.Scope;
 import io.firstsecretary.kit.web.Codes;
 import io.firstsecretary.kit.web.ConflictException;
 import io.firstsecretary.kit.web.NotFoundException;
@@ -35,6 +38,7 @@ class ObligationController {
         this.clock = clock;
     }
 
+    @Requires(Scope.ASSESSMENT_READ)
     @GetMapping("/obligations")
     Paged<ObligationView> list(
             @PathVariable String bureau,
@@ -90,6 +94,7 @@ class ObligationController {
         return new Paged<>(items, page, size, mongo.count(Query.query(criteria), book.collection()));
     }
 
+    @Requires(Scope.ASSESSMENT_READ)
     @GetMapping("/obligations/{id}")
     ObligationView one(@PathVariable String bureau, @PathVariable String id) {
         var o = mongo.findById(id, Obligation.class, book.collection());
@@ -100,8 +105,10 @@ class ObligationController {
     }
 
     /** The party-building office waives an obligation (豁免), with a reason. */
+    @Requires(Scope.ASSESSMENT_WRITE)
     @PostMapping("/obligations/{id}/waive")
-    ObligationView waive(@PathVariable String bureau, @PathVariable String id, @RequestBody WaiveObligation body) {
+    ObligationView waive(
+            Caller caller, @PathVariable String bureau, @PathVariable String id, @RequestBody WaiveObligation body) {
         if (body.reason() == null || body.reason().isBlank()) {
             throw new UnprocessableException("reason", "reason is required");
         }
@@ -111,7 +118,7 @@ class ObligationController {
         if (body.by() != null && !body.by().matches(Codes.PATTERN)) {
             throw new UnprocessableException("by", "by is the member code of who waived it: " + Codes.MESSAGE);
         }
-        var waiving = book.waive(bureau, id, body.reason().strip(), body.by());
+        var waiving = book.waive(bureau, id, body.reason().strip(), caller.member(body.by(), "by"));
         if (waiving instanceof ObligationBook.Waiving.Waived waived) {
             return waived.obligation();
         }
@@ -124,6 +131,7 @@ class ObligationController {
     }
 
     /** Who a first secretary has talked with this year, and who is still missing (谈心谈话全覆盖). */
+    @Requires(Scope.ASSESSMENT_READ)
     @GetMapping("/talk-coverage")
     TalkCoverage talkCoverage(@PathVariable String bureau, @RequestParam String assignee, @RequestParam int year) {
         checkYear(year);

@@ -9,6 +9,9 @@ import io.firstsecretary.assessment.period.Period;
 import io.firstsecretary.contracts.Events;
 import io.firstsecretary.contracts.assessment.BureauMeetingReportFiled;
 import io.firstsecretary.kit.outbox.Outbox;
+import io.firstsecretary.kit.security.Caller;
+import io.firstsecretary.kit.security.Requires;
+import io.firstsecretary.kit.security.Scope;
 import io.firstsecretary.kit.web.Codes;
 import io.firstsecretary.kit.web.UnprocessableException;
 import java.nio.charset.StandardCharsets;
@@ -61,6 +64,7 @@ class ReportController {
         this.clock = clock;
     }
 
+    @Requires(Scope.ASSESSMENT_READ)
     @GetMapping
     ResponseEntity<?> report(
             @PathVariable String bureau,
@@ -90,9 +94,13 @@ class ReportController {
     }
 
     /** Files the month's report with the bureau meeting; filing again records the later filing. */
+    @Requires(Scope.ASSESSMENT_WRITE)
     @PostMapping("/filing")
     FiledReport file(
-            @PathVariable String bureau, @PathVariable String month, @RequestBody(required = false) Filing body) {
+            Caller caller,
+            @PathVariable String bureau,
+            @PathVariable String month,
+            @RequestBody(required = false) Filing body) {
         Period period = parse(month);
         var path = paths.of(bureau);
         if (body != null && body.filedBy() != null && !body.filedBy().matches(Codes.PATTERN)) {
@@ -107,7 +115,7 @@ class ReportController {
                 bureau,
                 path,
                 period.toString(),
-                body == null ? null : body.filedBy(),
+                caller.member(body == null ? null : body.filedBy(), "filedBy"),
                 firstFiled);
         var event = outbox.event(
                 Events.BUREAU_MEETING_REPORT_FILED,

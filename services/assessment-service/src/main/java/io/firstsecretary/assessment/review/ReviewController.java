@@ -11,6 +11,9 @@ import io.firstsecretary.contracts.Events;
 import io.firstsecretary.contracts.assessment.EvaluationRecorded;
 import io.firstsecretary.contracts.assessment.ReviewRecorded;
 import io.firstsecretary.kit.outbox.Outbox;
+import io.firstsecretary.kit.security.Caller;
+import io.firstsecretary.kit.security.Requires;
+import io.firstsecretary.kit.security.Scope;
 import io.firstsecretary.kit.web.Codes;
 import io.firstsecretary.kit.web.FieldError;
 import io.firstsecretary.kit.web.UnprocessableException;
@@ -52,9 +55,10 @@ class ReviewController {
         this.clock = clock;
     }
 
+    @Requires(Scope.ASSESSMENT_WRITE)
     @PostMapping("/reviews")
     @ResponseStatus(HttpStatus.CREATED)
-    Review review(@PathVariable String bureau, @RequestBody RecordReview body) {
+    Review review(Caller caller, @PathVariable String bureau, @RequestBody RecordReview body) {
         var errors = new ArrayList<FieldError>();
         Period quarter = null;
         if (body.quarter() == null || !body.quarter().matches("^\\d{4}-Q[1-4]$")) {
@@ -97,7 +101,7 @@ class ReviewController {
                 quarter.toString(),
                 body.grade(),
                 body.comment(),
-                body.reviewedBy(),
+                caller.member(body.reviewedBy(), "reviewedBy"),
                 recordedAt);
         var event = outbox.event(
                 Events.REVIEW_RECORDED,
@@ -121,6 +125,7 @@ class ReviewController {
         return review;
     }
 
+    @Requires(Scope.ASSESSMENT_READ)
     @GetMapping("/reviews")
     Items<Review> reviews(
             @PathVariable String bureau, @RequestParam int year, @RequestParam(required = false) String assignee) {
@@ -130,6 +135,7 @@ class ReviewController {
                 .toList());
     }
 
+    @Requires(Scope.ASSESSMENT_WRITE)
     @PostMapping("/evaluations")
     @ResponseStatus(HttpStatus.CREATED)
     EvaluationView evaluate(@PathVariable String bureau, @RequestBody RecordEvaluation body) {
@@ -208,6 +214,7 @@ class ReviewController {
         return EvaluationView.of(evaluation);
     }
 
+    @Requires(Scope.ASSESSMENT_READ)
     @GetMapping("/evaluations")
     Items<EvaluationView> evaluations(@PathVariable String bureau, @RequestParam int year) {
         return new Items<>(facts.evaluations(bureau, year).stream()

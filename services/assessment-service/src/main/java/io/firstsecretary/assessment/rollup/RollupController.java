@@ -7,6 +7,8 @@ import io.firstsecretary.assessment.obligation.ObligationView;
 import io.firstsecretary.assessment.obligation.Obligations;
 import io.firstsecretary.assessment.scoring.Scorecard;
 import io.firstsecretary.assessment.scoring.Scorecards;
+import io.firstsecretary.kit.security.Requires;
+import io.firstsecretary.kit.security.Scope;
 import io.firstsecretary.kit.web.UnprocessableException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -41,6 +43,7 @@ class RollupController {
 
     record Rollup(String bureau, int year, Compliance total, List<BureauRollup> bureaus) {}
 
+    @Requires(Scope.ASSESSMENT_READ)
     @GetMapping
     Rollup compliance(
             @PathVariable String bureau,

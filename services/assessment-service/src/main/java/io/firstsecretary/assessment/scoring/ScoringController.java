@@ -4,6 +4,8 @@ import io.firstsecretary.assessment.facts.BureauPaths;
 import io.firstsecretary.assessment.facts.Facts;
 import io.firstsecretary.assessment.period.Period;
 import io.firstsecretary.assessment.versioning.BureauVersions.Version;
+import io.firstsecretary.kit.security.Requires;
+import io.firstsecretary.kit.security.Scope;
 import io.firstsecretary.kit.web.FieldError;
 import io.firstsecretary.kit.web.UnprocessableException;
 import java.time.Clock;
@@ -44,6 +46,7 @@ class ScoringController {
     }
 
     /** Every first secretary's scorecard for the year, optionally of the bureaus below too. */
+    @Requires(Scope.ASSESSMENT_READ)
     @GetMapping("/scorecards")
     Items<Scorecard> scorecards(
             @PathVariable String bureau,
@@ -66,6 +69,7 @@ class ScoringController {
         return new Items<>(items);
     }
 
+    @Requires(Scope.ASSESSMENT_READ)
     @GetMapping("/scoring-policy")
     Version<ScoringPolicy> policy(
             @PathVariable String bureau,
@@ -74,12 +78,14 @@ class ScoringController {
         return policies.inForce(paths.of(bureau), day);
     }
 
+    @Requires(Scope.ASSESSMENT_READ)
     @GetMapping("/scoring-policy/versions")
     Items<Version<ScoringPolicy>> versions(@PathVariable String bureau) {
         return new Items<>(policies.versions(bureau));
     }
 
     /** Saves a policy version; scorecards and rankings use it from the next read, history included. */
+    @Requires(Scope.ASSESSMENT_WRITE)
     @PutMapping("/scoring-policy/versions/{version}")
     Version<ScoringPolicy> save(
             @PathVariable String bureau, @PathVariable String version, @RequestBody ScoringPolicy body) {

@@ -15,6 +15,7 @@ import io.firstsecretary.contracts.organisation.BureauRegistered;
 import io.firstsecretary.contracts.organisation.FirstSecretaryAssigned;
 import io.firstsecretary.contracts.organisation.MemberRegistered;
 import io.firstsecretary.infra.EmbeddedRuntime;
+import io.firstsecretary.infra.testing.TestIssuer;
 import io.firstsecretary.infra.testing.TopicProbe;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,6 +78,7 @@ class ProjectionBenchmark {
     static void runtime(DynamicPropertyRegistry registry) {
         var runtime = EmbeddedRuntime.shared();
         registry.add("spring.kafka.bootstrap-servers", runtime::kafkaBootstrapServers);
+        TestIssuer.shared().properties().forEach((name, value) -> registry.add(name, () -> value));
         registry.add("spring.mongodb.uri", () -> runtime.mongoUri("assessment-bench"));
     }
 

@@ -15,6 +15,7 @@ import io.firstsecretary.contracts.organisation.BureauRegistered;
 import io.firstsecretary.contracts.organisation.FirstSecretaryAssigned;
 import io.firstsecretary.contracts.organisation.MemberRegistered;
 import io.firstsecretary.infra.EmbeddedRuntime;
+import io.firstsecretary.infra.testing.TestIssuer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -103,6 +104,7 @@ class RebuildBenchmark {
     static void runtime(DynamicPropertyRegistry registry) {
         var runtime = EmbeddedRuntime.shared();
         registry.add("spring.kafka.bootstrap-servers", runtime::kafkaBootstrapServers);
+        TestIssuer.shared().properties().forEach((name, value) -> registry.add(name, () -> value));
         registry.add("spring.mongodb.uri", () -> runtime.mongoUri("assessment-rebuild-bench"));
     }
 
@@ -266,6 +268,9 @@ class RebuildBenchmark {
         try {
             var response = http.send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                            .header(
+                                    "Authorization",
+                                    "Bearer " + TestIssuer.shared().operator().get())
                             .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(response.statusCode()).as(path).isEqualTo(200);

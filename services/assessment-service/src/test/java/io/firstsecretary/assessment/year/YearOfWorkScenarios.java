@@ -19,6 +19,7 @@ import io.firstsecretary.contracts.organisation.FirstSecretaryAssigned;
 import io.firstsecretary.contracts.organisation.FirstSecretaryRelieved;
 import io.firstsecretary.contracts.organisation.MemberRegistered;
 import io.firstsecretary.infra.testing.ApiClient;
+import io.firstsecretary.infra.testing.TestIssuer;
 import io.firstsecretary.infra.testing.TopicProbe;
 import io.firstsecretary.kit.outbox.OutboxRelay;
 import java.time.Clock;
@@ -47,6 +48,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -64,6 +67,12 @@ import tools.jackson.databind.JsonNode;
         })
 @Import(YearOfWorkScenarios.Time.class)
 abstract class YearOfWorkScenarios {
+
+    /** Tokens come from a test issuer: the service checks them as it checks the identity service's. */
+    @DynamicPropertySource
+    static void issuer(DynamicPropertyRegistry registry) {
+        TestIssuer.shared().properties().forEach((name, value) -> registry.add(name, () -> value));
+    }
 
     static final String GROUP = "assessment-year";
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -105,7 +114,7 @@ abstract class YearOfWorkScenarios {
     @BeforeEach
     void setUp() {
         CLOCK.set(TODAY.atTime(10, 0).atZone(SHANGHAI).toInstant());
-        api = new ApiClient("http://127.0.0.1:" + port);
+        api = new ApiClient("http://127.0.0.1:" + port, TestIssuer.shared().operator());
         topics = new TopicProbe(bootstrapServers);
         bureau = "y" + UUID.randomUUID().toString().substring(0, 8);
         path = List.of("js", bureau);

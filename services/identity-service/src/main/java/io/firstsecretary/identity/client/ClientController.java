@@ -3,6 +3,7 @@ package io.firstsecretary.identity.client;
 import io.firstsecretary.identity.bureau.Bureaus;
 import io.firstsecretary.kit.security.Caller;
 import io.firstsecretary.kit.security.Requires;
+import io.firstsecretary.kit.security.Role;
 import io.firstsecretary.kit.security.Scope;
 import io.firstsecretary.kit.web.ConflictException;
 import io.firstsecretary.kit.web.FieldError;
@@ -10,7 +11,9 @@ import io.firstsecretary.kit.web.NotFoundException;
 import io.firstsecretary.kit.web.Paged;
 import io.firstsecretary.kit.web.UnprocessableException;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -69,10 +72,22 @@ class ClientController {
         if (name.isEmpty() || name.length() > 100) {
             errors.add(FieldError.of("name", "must be 1-100 characters"));
         }
+        var roles = new ArrayList<Role>();
+        if (request.roles() != null) {
+            for (int i = 0; i < request.roles().size(); i++) {
+                if (Role.AUDITOR.name().equals(request.roles().get(i))) {
+                    roles.add(Role.AUDITOR);
+                } else {
+                    errors.add(FieldError.of(
+                            "roles[" + i + "]", "a client may be given the role AUDITOR only (it reads the subtree)"));
+                }
+            }
+        }
+        Duration lifetime = lifetime(request.tokenLifetime(), errors);
         var scopes = new LinkedHashSet<Scope>();
-        if (request.scopes() == null || request.scopes().isEmpty()) {
+        if ((request.scopes() == null || request.scopes().isEmpty()) && roles.isEmpty()) {
             errors.add(FieldError.of("scopes", "must name at least one scope, from " + grantable()));
-        } else {
+        } else if (request.scopes() != null) {
             for (int i = 0; i < request.scopes().size(); i++) {
                 String value = request.scopes().get(i);
                 var scope = Scope.of(value == null ? "" : value).filter(GRANTABLE::contains);
@@ -93,7 +108,8 @@ class ClientController {
                     "bureau", "bureau " + bureau + " already has " + maxPerBureau + " clients: revoke one first");
         }
         String clientId = bureau + "-" + UUID.randomUUID().toString().substring(0, 8);
-        var created = clients.create(clientId, name, bureau, List.of(), List.copyOf(scopes), caller.actor());
+        var created = clients.create(
+                clientId, name, bureau, List.copyOf(roles), List.copyOf(scopes), caller.actor(), lifetime);
         var body = new CreatedClient(created.client().view(), created.secret(), tokenEndpoint);
         return ResponseEntity.created(URI.create("/api/v1/bureaus/" + bureau + "/clients/" + clientId))
                 .body(body);
@@ -141,12 +157,32 @@ class ClientController {
         }
     }
 
+    /** The lifetime of the client's tokens: the installation's unless given, from one second to twelve hours. */
+    private static Duration lifetime(String text, List<FieldError> errors) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            var lifetime = Duration.parse(text);
+            if (lifetime.compareTo(Duration.ofSeconds(1)) >= 0 && lifetime.compareTo(Duration.ofHours(12)) <= 0) {
+                return lifetime;
+            }
+        } catch (DateTimeParseException e) {
+            // answered below
+        }
+        errors.add(FieldError.of("tokenLifetime", "must be an ISO-8601 duration from PT1S to PT12H, e.g. PT30M"));
+        return null;
+    }
+
     private static List<String> grantable() {
         return GRANTABLE.stream().map(Scope::value).toList();
     }
 
-    /** {@code {"name":"OA 系统","scopes":["events:read","directory:read"]}} */
-    record NewClient(String name, List<String> scopes) {}
+    /**
+     * {@code {"name":"OA 系统","scopes":["events:read","directory:read"]}}; {@code "roles":["AUDITOR"]}
+     * for an auditor's client, {@code "tokenLifetime":"PT10M"} for shorter-lived tokens.
+     */
+    record NewClient(String name, List<String> scopes, List<String> roles, String tokenLifetime) {}
 
     /** The client and, this once, its secret. */
     record CreatedClient(
@@ -154,6 +190,7 @@ class ClientController {
             String clientSecret,
             String name,
             String bureau,
+            List<Role> roles,
             List<String> scopes,
             String createdBy,
             Instant createdAt,
@@ -165,6 +202,7 @@ class ClientController {
                     secret,
                     client.name(),
                     client.bureau(),
+                    client.roles(),
                     client.scopes(),
                     client.createdBy(),
                     client.createdAt(),

@@ -83,8 +83,14 @@ public class Clients implements RegisteredClientRepository {
 
     /** Creates a client and answers its secret, which is shown this once and kept only as a hash. */
     public Created create(
-            String clientId, String name, String bureau, List<Role> roles, List<Scope> scopes, String createdBy) {
-        return create(clientId, name, bureau, roles, scopes, createdBy, newSecret());
+            String clientId,
+            String name,
+            String bureau,
+            List<Role> roles,
+            List<Scope> scopes,
+            String createdBy,
+            Duration tokenLifetime) {
+        return create(clientId, name, bureau, roles, scopes, createdBy, newSecret(), tokenLifetime);
     }
 
     /** Creates a client with a secret made beforehand, for a caller that must keep it first. */
@@ -95,9 +101,19 @@ public class Clients implements RegisteredClientRepository {
             List<Role> roles,
             List<Scope> scopes,
             String createdBy,
-            String secret) {
+            String secret,
+            Duration tokenLifetime) {
         var client = new PlatformClient(
-                clientId, name, bureau, roles, scopes, passwords.encode(secret), createdBy, clock.instant(), null);
+                clientId,
+                name,
+                bureau,
+                roles,
+                scopes,
+                passwords.encode(secret),
+                createdBy,
+                clock.instant(),
+                null,
+                tokenLifetime);
         mongo.insert(client, COLLECTION);
         return new Created(client, secret);
     }
@@ -170,7 +186,7 @@ public class Clients implements RegisteredClientRepository {
                                 client.roles().stream().map(Role::name).toList())
                         .build())
                 .tokenSettings(TokenSettings.builder()
-                        .accessTokenTimeToLive(tokenLifetime)
+                        .accessTokenTimeToLive(client.tokenLifetime() == null ? tokenLifetime : client.tokenLifetime())
                         .build())
                 .build();
     }

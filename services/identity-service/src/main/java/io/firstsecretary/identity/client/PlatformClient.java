@@ -2,6 +2,7 @@ package io.firstsecretary.identity.client;
 
 import io.firstsecretary.kit.security.Role;
 import io.firstsecretary.kit.security.Scope;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
@@ -14,6 +15,7 @@ import org.springframework.data.annotation.Id;
  * @param roles what the client is (an office, the operator); an integration has scopes alone
  * @param createdBy who created it: a member, a client, or {@code installation}
  * @param revokedAt when its office revoked it; a revoked client gets no token
+ * @param tokenLifetime how long its access tokens live; absent for the installation's setting
  */
 public record PlatformClient(
         @Id String clientId,
@@ -24,7 +26,8 @@ public record PlatformClient(
         String secretHash,
         String createdBy,
         Instant createdAt,
-        Instant revokedAt) {
+        Instant revokedAt,
+        Duration tokenLifetime) {
 
     public PlatformClient {
         roles = roles == null ? List.of() : List.copyOf(roles);
@@ -45,7 +48,8 @@ public record PlatformClient(
                 scopes.stream().map(Scope::value).toList(),
                 createdBy,
                 createdAt,
-                revokedAt);
+                revokedAt,
+                tokenLifetime);
     }
 
     public record View(
@@ -56,5 +60,6 @@ public record PlatformClient(
             List<String> scopes,
             String createdBy,
             Instant createdAt,
-            Instant revokedAt) {}
+            Instant revokedAt,
+            Duration tokenLifetime) {}
 }

@@ -2,11 +2,11 @@ package io.firstsecretary.identity.demo;
 
 import io.firstsecretary.identity.account.Account;
 import io.firstsecretary.identity.account.Accounts;
+import io.firstsecretary.identity.account.InitialPasswords;
 import io.firstsecretary.identity.client.Clients;
 import io.firstsecretary.identity.directory.DirectoryChanged;
 import io.firstsecretary.kit.security.Role;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,8 +37,6 @@ class Installation implements SmartInitializingSingleton {
     private static final String COLLECTION = "installation";
     private static final Set<Role> DEMO_LOGINS =
             EnumSet.of(Role.FIRST_SECRETARY, Role.BRANCH_SECRETARY, Role.PARTY_BUILDING_OFFICE);
-    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final MongoTemplate mongo;
     private final Clients clients;
@@ -81,7 +79,7 @@ class Installation implements SmartInitializingSingleton {
             String secret = Clients.newSecret();
             file.client("platform", "platform", secret);
             clients.create(
-                    "platform", "平台运维", null, List.of(Role.PLATFORM_OPERATOR), List.of(), "installation", secret);
+                    "platform", "平台运维", null, List.of(Role.PLATFORM_OPERATOR), List.of(), "installation", secret, null);
             installed = new Installed(COLLECTION, demoRequested, clock.instant());
             mongo.insert(installed, COLLECTION);
             log.info(
@@ -109,7 +107,8 @@ class Installation implements SmartInitializingSingleton {
                 List.of(Role.PARTY_BUILDING_OFFICE),
                 List.of(),
                 "installation",
-                secret);
+                secret,
+                null);
     }
 
     @EventListener
@@ -129,17 +128,9 @@ class Installation implements SmartInitializingSingleton {
             }
             return;
         }
-        String password = password();
+        String password = InitialPasswords.next();
         file.user(account.member(), password, account.bureau(), names);
         accounts.setPasswordHash(account.member(), passwords.encode(password), false);
-    }
-
-    private static String password() {
-        var password = new StringBuilder();
-        for (int i = 0; i < 14; i++) {
-            password.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-        }
-        return password.toString();
     }
 
     record Installed(@Id String id, boolean demo, Instant at) {}

@@ -1,5 +1,8 @@
 package io.firstsecretary.notification.calendar;
 
+import io.firstsecretary.kit.security.PublicEndpoint;
+import io.firstsecretary.kit.security.Requires;
+import io.firstsecretary.kit.security.Scope;
 import io.firstsecretary.kit.web.NotFoundException;
 import io.firstsecretary.notification.directory.Directory;
 import io.firstsecretary.notification.message.Messages;
@@ -50,6 +53,7 @@ class CalendarController {
 
     record Issued(String token, String url) {}
 
+    @Requires(Scope.SELF)
     @PostMapping("/api/v1/bureaus/{bureau}/members/{member}/calendar-token")
     @ResponseStatus(HttpStatus.CREATED)
     Issued issue(@PathVariable String bureau, @PathVariable String member) {
@@ -58,6 +62,7 @@ class CalendarController {
         return new Issued(token, linkBase + "/api/v1/calendar/" + token + ".ics");
     }
 
+    @Requires(Scope.SELF)
     @DeleteMapping("/api/v1/bureaus/{bureau}/members/{member}/calendar-token")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(@PathVariable String bureau, @PathVariable String member) {
@@ -66,6 +71,7 @@ class CalendarController {
         }
     }
 
+    @PublicEndpoint("the token in the path is the credential: a calendar application cannot log in")
     @GetMapping("/api/v1/calendar/{token}.ics")
     ResponseEntity<String> feed(@PathVariable String token) {
         var holder = tokens.holderOf(token);

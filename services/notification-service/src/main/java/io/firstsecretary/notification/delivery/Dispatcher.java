@@ -10,12 +10,16 @@ import io.firstsecretary.notification.preference.Channel;
 import io.firstsecretary.notification.reminder.Reminder;
 import io.firstsecretary.notification.reminder.ReminderBook;
 import io.firstsecretary.notification.reminder.ReminderStatus;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,6 +53,8 @@ class Dispatcher {
     private final ReminderBook book;
     private final ReminderPolicies policies;
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+    private final Map<Channel, AtomicBoolean> draining = new EnumMap<>(Channel.class);
+    private final ExecutorService lanes;
     private final int batch;
     private final String instance = UUID.randomUUID().toString();
 
@@ -67,15 +73,45 @@ class Dispatcher {
         this.timing = timing;
         this.book = book;
         this.policies = policies;
-        senders.forEach(s -> this.senders.put(s.channel(), s));
+        senders.forEach(s -> {
+            this.senders.put(s.channel(), s);
+            this.draining.put(s.channel(), new AtomicBoolean());
+        });
         this.batch = batch;
+        this.lanes =
+                Executors.newFixedThreadPool(Math.max(1, senders.size()), work -> new Thread(work, "delivery-lane"));
     }
 
+    /**
+     * Releases what fell due, then drains each channel in a lane of its own: a slow webhook endpoint
+     * (up to its timeout per attempt) delays only other webhooks, never the e-mail or the inbox.
+     */
     @Scheduled(fixedDelayString = "${firstsec.notification.delivery.interval:PT2S}")
     void dispatch() {
         release();
+        draining.forEach((channel, busy) -> {
+            if (busy.compareAndSet(false, true)) {
+                lanes.execute(() -> {
+                    try {
+                        drain(channel);
+                    } catch (RuntimeException e) {
+                        log.warn("Delivering {} failed; the next round tries again", channel, e);
+                    } finally {
+                        busy.set(false);
+                    }
+                });
+            }
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        lanes.shutdownNow();
+    }
+
+    private void drain(Channel channel) {
         for (int i = 0; i < batch; i++) {
-            var delivery = claim();
+            var delivery = claim(channel);
             if (delivery == null) {
                 return;
             }
@@ -143,10 +179,11 @@ class Dispatcher {
         }
     }
 
-    /** Leases the next delivery due an attempt: a pending one, or one whose holder's lease ran out. */
-    private Delivery claim() {
+    /** Leases the channel's next delivery due an attempt: a pending one, or one whose holder's lease ran out. */
+    private Delivery claim(Channel channel) {
         var now = timing.now();
-        var claimable = Query.query(new Criteria()
+        var claimable = Query.query(Criteria.where("channel")
+                        .is(channel.name())
                         .orOperator(
                                 Criteria.where("status")
                                         .is(DeliveryStatus.PENDING.name())

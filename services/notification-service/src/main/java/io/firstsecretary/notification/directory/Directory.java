@@ -1,5 +1,6 @@
 package io.firstsecretary.notification.directory;
 
+import io.firstsecretary.kit.security.BureauTree;
 import io.firstsecretary.kit.web.NotFoundException;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Repository;
  * branches' names. Each record holds a member's or branch's full state, so replaying is harmless.
  */
 @Repository
-public class Directory {
+public class Directory implements BureauTree {
 
     public static final String BRANCH_SECRETARY = "BRANCH_SECRETARY";
     public static final String PARTY_BUILDING_OFFICE = "PARTY_BUILDING_OFFICE";
@@ -92,8 +93,14 @@ public class Directory {
         mongo.save(person, PEOPLE);
     }
 
-    void saveBureau(String code) {
-        mongo.save(new Document("_id", code), BUREAUS);
+    void saveBureau(String code, List<String> path) {
+        mongo.save(new Document("_id", code).append("path", path), BUREAUS);
+    }
+
+    @Override
+    public Optional<List<String>> pathOf(String bureau) {
+        return Optional.ofNullable(mongo.findById(bureau, Document.class, BUREAUS))
+                .map(d -> d.getList("path", String.class));
     }
 
     void saveBranch(String bureau, String code, String name) {

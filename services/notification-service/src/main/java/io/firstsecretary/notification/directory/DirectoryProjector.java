@@ -22,7 +22,11 @@ class DirectoryProjector {
     void on(ConsumerRecord<String, byte[]> record) {
         var event = IncomingEvent.from(record);
         if (event.is(Events.BUREAU_REGISTERED)) {
-            directory.saveBureau(event.payload(Events.BUREAU_REGISTERED).code());
+            var b = event.payload(Events.BUREAU_REGISTERED);
+            directory.saveBureau(b.code(), b.path());
+        } else if (event.is(Events.BUREAU_CHANGED)) {
+            var b = event.payload(Events.BUREAU_CHANGED);
+            directory.saveBureau(b.code(), b.path());
         } else if (event.is(Events.MEMBER_REGISTERED)) {
             var m = event.payload(Events.MEMBER_REGISTERED);
             directory.save(new Person(

@@ -1,5 +1,7 @@
 package io.firstsecretary.notification.inbox;
 
+import io.firstsecretary.kit.security.Requires;
+import io.firstsecretary.kit.security.Scope;
 import io.firstsecretary.kit.web.FieldError;
 import io.firstsecretary.kit.web.NotFoundException;
 import io.firstsecretary.kit.web.Paged;
@@ -39,6 +41,7 @@ class InboxController {
 
     record Mark(Boolean read) {}
 
+    @Requires(Scope.SELF)
     @GetMapping
     Page list(
             @PathVariable String bureau,
@@ -68,6 +71,7 @@ class InboxController {
         return new Page(items, page, size, total, unreadCount);
     }
 
+    @Requires(Scope.SELF)
     @PatchMapping("/{id}")
     InboxItem mark(
             @PathVariable String bureau, @PathVariable String member, @PathVariable String id, @RequestBody Mark body) {

@@ -1,5 +1,7 @@
 package io.firstsecretary.notification.policy;
 
+import io.firstsecretary.kit.security.Requires;
+import io.firstsecretary.kit.security.Scope;
 import io.firstsecretary.notification.directory.Directory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,12 +29,14 @@ class ReminderPolicyController {
         this.directory = directory;
     }
 
+    @Requires(Scope.ASSESSMENT_READ)
     @GetMapping
     PolicyView policy(@PathVariable String bureau) {
         directory.requireBureau(bureau);
         return PolicyView.of(policies.of(bureau));
     }
 
+    @Requires(Scope.NOTIFICATIONS_MANAGE)
     @PutMapping
     PolicyView save(@PathVariable String bureau, @RequestBody PolicyView body) {
         directory.requireBureau(bureau);

@@ -1,5 +1,7 @@
 package io.firstsecretary.notification.preference;
 
+import io.firstsecretary.kit.security.Requires;
+import io.firstsecretary.kit.security.Scope;
 import io.firstsecretary.kit.web.FieldError;
 import io.firstsecretary.kit.web.UnprocessableException;
 import io.firstsecretary.notification.directory.Directory;
@@ -31,12 +33,14 @@ class PreferenceController {
 
     record Body(List<String> channels, Boolean digest) {}
 
+    @Requires(Scope.SELF)
     @GetMapping
     Preference get(@PathVariable String bureau, @PathVariable String member) {
         directory.requirePerson(bureau, member);
         return preferences.of(bureau, member);
     }
 
+    @Requires(Scope.SELF)
     @PutMapping
     Preference put(@PathVariable String bureau, @PathVariable String member, @RequestBody Body body) {
         directory.requirePerson(bureau, member);

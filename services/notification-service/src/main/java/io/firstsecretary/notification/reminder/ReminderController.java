@@ -1,5 +1,7 @@
 package io.firstsecretary.notification.reminder;
 
+import io.firstsecretary.kit.security.Requires;
+import io.firstsecretary.kit.security.Scope;
 import io.firstsecretary.kit.web.Paged;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -21,6 +23,7 @@ class ReminderController {
         this.mongo = mongo;
     }
 
+    @Requires(Scope.ASSESSMENT_READ)
     @GetMapping
     Paged<Reminder> list(
             @PathVariable String bureau,

@@ -34,6 +34,7 @@ class WebhookChannel implements ChannelSender {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Webhooks webhooks;
+    private final WebhookTargets targets;
     private final Messages messages;
     private final Directory directory;
     private final HttpClient http;
@@ -42,16 +43,22 @@ class WebhookChannel implements ChannelSender {
 
     WebhookChannel(
             Webhooks webhooks,
+            WebhookTargets targets,
             Messages messages,
             Directory directory,
             @Value("${firstsec.notification.webhooks.timeout:PT10S}") Duration timeout,
             @Value("${firstsec.notification.webhooks.disable-after:20}") int disableAfter) {
         this.webhooks = webhooks;
+        this.targets = targets;
         this.messages = messages;
         this.directory = directory;
         this.timeout = timeout;
         this.disableAfter = disableAfter;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        // a redirect is an answer like any other: following it could lead to an address the check refused
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     @Override
@@ -82,6 +89,11 @@ class WebhookChannel implements ChannelSender {
         }
         if (!endpoint.enabled()) {
             return Outcome.failed("ENDPOINT_DISABLED: " + endpoint.disabledReason());
+        }
+        var refusal = targets.refusal(endpoint.url());
+        if (refusal.isPresent()) {
+            webhooks.disable(endpoint.id(), refusal.get());
+            return Outcome.failed("REFUSED: " + refusal.get());
         }
         long timestamp = System.currentTimeMillis() / 1000;
         String body = JSON.writeValueAsString(payload(reminder, timestamp));

@@ -1,5 +1,8 @@
 package io.firstsecretary.notification.webhook;
 
+import io.firstsecretary.kit.security.Requires;
+import io.firstsecretary.kit.security.Scope;
+import io.firstsecretary.kit.web.ConflictException;
 import io.firstsecretary.kit.web.FieldError;
 import io.firstsecretary.kit.web.NotFoundException;
 import io.firstsecretary.kit.web.Paged;
@@ -7,13 +10,13 @@ import io.firstsecretary.kit.web.UnprocessableException;
 import io.firstsecretary.notification.directory.Directory;
 import io.firstsecretary.notification.reminder.ReminderStage;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -37,11 +40,20 @@ class WebhookController {
     private final Webhooks webhooks;
     private final Clock clock;
     private final Directory directory;
+    private final WebhookTargets targets;
+    private final int perBureau;
 
-    WebhookController(Webhooks webhooks, Clock clock, Directory directory) {
+    WebhookController(
+            Webhooks webhooks,
+            Clock clock,
+            Directory directory,
+            WebhookTargets targets,
+            @Value("${firstsec.notification.webhooks.max-per-bureau:20}") int perBureau) {
         this.webhooks = webhooks;
         this.clock = clock;
         this.directory = directory;
+        this.targets = targets;
+        this.perBureau = perBureau;
     }
 
     record Register(String url, List<String> events) {}
@@ -68,12 +80,15 @@ class WebhookController {
         }
     }
 
+    @Requires(Scope.NOTIFICATIONS_MANAGE)
     @PostMapping
     ResponseEntity<View> register(@PathVariable String bureau, @RequestBody Register body) {
         directory.requireBureau(bureau);
         var errors = new ArrayList<FieldError>();
-        if (body.url() == null || !isHttpUrl(body.url())) {
-            errors.add(FieldError.of("url", "url must be an absolute http or https URL"));
+        if (body.url() == null) {
+            errors.add(FieldError.of("url", "url must be an absolute https URL"));
+        } else {
+            targets.refusal(body.url()).ifPresent(reason -> errors.add(FieldError.of("url", reason)));
         }
         var stages = Arrays.stream(ReminderStage.values()).map(Enum::name).toList();
         if (body.events() == null || body.events().isEmpty()) {
@@ -92,6 +107,11 @@ class WebhookController {
         if (!errors.isEmpty()) {
             throw new UnprocessableException(errors);
         }
+        if (webhooks.count(bureau) >= perBureau) {
+            throw new ConflictException(
+                    "url",
+                    "Bureau " + bureau + " has " + perBureau + " webhooks, the most it may have: delete one first");
+        }
         var endpoint = new WebhookEndpoint(
                 "wh_" + UUID.randomUUID().toString().replace("-", ""),
                 bureau,
@@ -107,6 +127,7 @@ class WebhookController {
                 .body(View.of(endpoint, true));
     }
 
+    @Requires(Scope.NOTIFICATIONS_MANAGE)
     @GetMapping
     Paged<View> list(
             @PathVariable String bureau,
@@ -123,6 +144,7 @@ class WebhookController {
                 webhooks.count(bureau));
     }
 
+    @Requires(Scope.NOTIFICATIONS_MANAGE)
     @GetMapping("/{id}")
     View one(@PathVariable String bureau, @PathVariable String id) {
         var endpoint = webhooks.find(id);
@@ -132,23 +154,12 @@ class WebhookController {
         return View.of(endpoint, false);
     }
 
+    @Requires(Scope.NOTIFICATIONS_MANAGE)
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String bureau, @PathVariable String id) {
         if (!webhooks.remove(bureau, id)) {
             throw new NotFoundException("No webhook " + id + " in bureau " + bureau);
-        }
-    }
-
-    private static boolean isHttpUrl(String text) {
-        try {
-            var uri = new URI(text);
-            return uri.isAbsolute()
-                    && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-                    && uri.getHost() != null
-                    && text.length() <= 2_000;
-        } catch (URISyntaxException e) {
-            return false;
         }
     }
 }

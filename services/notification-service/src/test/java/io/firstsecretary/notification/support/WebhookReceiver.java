@@ -27,8 +27,20 @@ public final class WebhookReceiver implements AutoCloseable {
 
     public record Received(Map<String, String> headers, String body) {}
 
+    private final String location;
+
     public WebhookReceiver(Integer... statuses) {
+        this(null, statuses);
+    }
+
+    /** A receiver answering {@code 302 Found} with {@code Location: location} to every request. */
+    public static WebhookReceiver redirectingTo(String location) {
+        return new WebhookReceiver(location, 302);
+    }
+
+    private WebhookReceiver(String location, Integer... statuses) {
         this.script = List.of(statuses);
+        this.location = location;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -40,6 +52,9 @@ public final class WebhookReceiver implements AutoCloseable {
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
             received.add(new Received(headers, body));
             int n = answered.getAndIncrement();
+            if (location != null) {
+                exchange.getResponseHeaders().add("Location", location);
+            }
             exchange.sendResponseHeaders(script.get(Math.min(n, script.size() - 1)), -1);
             exchange.close();
         });

@@ -1,5 +1,9 @@
 package io.firstsecretary.organisation.assignment;
 
+import io.firstsecretary.kit.security.Caller;
+import io.firstsecretary.kit.security.Requires;
+import io.firstsecretary.kit.security.Role;
+import io.firstsecretary.kit.security.Scope;
 import io.firstsecretary.kit.web.Paged;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
@@ -23,6 +27,7 @@ class FirstSecretaryController {
         this.firstSecretaries = firstSecretaries;
     }
 
+    @Requires(Scope.DIRECTORY_WRITE)
     @PostMapping
     ResponseEntity<FirstSecretaryAssignment> assign(
             @PathVariable String bureau, @Valid @RequestBody AssignFirstSecretary request) {
@@ -33,18 +38,22 @@ class FirstSecretaryController {
 
     /**
      * The bureau's first secretaries, with {@code includeDescendants} those of every bureau below
-     * it too, with {@code activeOn} only the terms running that day.
+     * it too (for a caller who reaches them), with {@code activeOn} only the terms running that day.
      */
+    @Requires(Scope.DIRECTORY_READ)
     @GetMapping
     Paged<FirstSecretaryAssignment> list(
+            Caller caller,
             @PathVariable String bureau,
             @RequestParam(defaultValue = "false") boolean includeDescendants,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate activeOn,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "100") int size) {
-        return firstSecretaries.list(bureau, includeDescendants, activeOn, page, size);
+        boolean descendants = includeDescendants && caller.reach() != Role.Reach.OWN_BUREAU;
+        return firstSecretaries.list(bureau, descendants, activeOn, page, size);
     }
 
+    @Requires(Scope.DIRECTORY_WRITE)
     @PostMapping("/{assignment}/relieve")
     FirstSecretaryAssignment relieve(
             @PathVariable String bureau,

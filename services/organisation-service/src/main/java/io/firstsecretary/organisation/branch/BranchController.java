@@ -1,5 +1,7 @@
 package io.firstsecretary.organisation.branch;
 
+import io.firstsecretary.kit.security.Requires;
+import io.firstsecretary.kit.security.Scope;
 import io.firstsecretary.kit.web.Paged;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +24,7 @@ class BranchController {
         this.branches = branches;
     }
 
+    @Requires(Scope.DIRECTORY_WRITE)
     @PostMapping
     ResponseEntity<Branch> establish(@PathVariable String bureau, @Valid @RequestBody EstablishBranch request) {
         return branches.establish(bureau, request)
@@ -29,6 +32,7 @@ class BranchController {
     }
 
     /** The bureau's branches; merged and dissolved ones only with {@code includeEnded=true}. */
+    @Requires(Scope.DIRECTORY_READ)
     @GetMapping
     Paged<Branch> list(
             @PathVariable String bureau,
@@ -38,11 +42,13 @@ class BranchController {
         return branches.list(bureau, includeEnded, page, size);
     }
 
+    @Requires(Scope.DIRECTORY_WRITE)
     @PatchMapping("/{branch}")
     Branch rename(@PathVariable String bureau, @PathVariable String branch, @Valid @RequestBody RenameBranch request) {
         return branches.rename(bureau, branch, request).value();
     }
 
+    @Requires(Scope.DIRECTORY_WRITE)
     @PostMapping("/{branch}/party-groups")
     ResponseEntity<PartyGroup> formPartyGroup(
             @PathVariable String bureau, @PathVariable String branch, @Valid @RequestBody FormPartyGroup request) {

@@ -1,7 +1,14 @@
 package io.firstsecretary.organisation.bureau;
 
+import io.firstsecretary.kit.security.Caller;
+import io.firstsecretary.kit.security.Requires;
+import io.firstsecretary.kit.security.Role;
+import io.firstsecretary.kit.security.Scope;
+import io.firstsecretary.kit.security.TenantGuard;
+import io.firstsecretary.kit.web.NotFoundException;
 import io.firstsecretary.kit.web.Paged;
 import jakarta.validation.Valid;
+import java.util.Objects;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,32 +24,56 @@ import org.springframework.web.bind.annotation.RestController;
 class BureauController {
 
     private final BureauDirectory bureaus;
+    private final TenantGuard guard;
 
-    BureauController(BureauDirectory bureaus) {
+    BureauController(BureauDirectory bureaus, TenantGuard guard) {
         this.bureaus = bureaus;
+        this.guard = guard;
     }
 
+    /** A root bureau is the operator's to register; an office registers bureaus below its own. */
+    @Requires(Scope.DIRECTORY_WRITE)
     @PostMapping
-    ResponseEntity<Bureau> register(@Valid @RequestBody RegisterBureau request) {
+    ResponseEntity<Bureau> register(Caller caller, @Valid @RequestBody RegisterBureau request) {
+        guard.requirePlacement(caller, request.parent());
         return bureaus.register(request).response("/api/v1/bureaus/" + request.code());
     }
 
-    /** The bureau tree, or with {@code under} one bureau and everything below it. */
+    /**
+     * The bureaus the caller reaches: the whole tree for the operator, the caller's bureau and
+     * everything below it for an office, or with {@code under} one bureau of those and its subtree.
+     */
+    @Requires(Scope.DIRECTORY_READ)
     @GetMapping
     Paged<Bureau> list(
+            Caller caller,
             @RequestParam(required = false) String under,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "100") int size) {
-        return bureaus.list(under, page, size);
+        if (caller.reach() == Role.Reach.EVERY_BUREAU) {
+            return bureaus.list(under, false, page, size);
+        }
+        String root = under == null ? caller.bureau() : under;
+        if (root == null || !guard.reaches(caller, root)) {
+            throw new NotFoundException("No bureau " + root);
+        }
+        return bureaus.list(root, caller.reach() == Role.Reach.OWN_BUREAU, page, size);
     }
 
+    @Requires(Scope.DIRECTORY_READ)
     @GetMapping("/{bureau}")
     Bureau get(@PathVariable String bureau) {
         return bureaus.require(bureau);
     }
 
+    @Requires(Scope.DIRECTORY_WRITE)
     @PutMapping("/{bureau}")
-    Bureau change(@PathVariable String bureau, @Valid @RequestBody ChangeBureau request) {
+    Bureau change(Caller caller, @PathVariable String bureau, @Valid @RequestBody ChangeBureau request) {
+        String parent = bureaus.require(bureau).parent();
+        if (!Objects.equals(parent, request.parent())) {
+            guard.requirePlacement(caller, parent);
+            guard.requirePlacement(caller, request.parent());
+        }
         return bureaus.change(bureau, request).value();
     }
 }

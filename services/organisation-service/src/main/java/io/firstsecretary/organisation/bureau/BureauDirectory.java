@@ -4,6 +4,7 @@ import io.firstsecretary.contracts.Events;
 import io.firstsecretary.contracts.organisation.BureauChanged;
 import io.firstsecretary.contracts.organisation.BureauRegistered;
 import io.firstsecretary.kit.outbox.Outbox;
+import io.firstsecretary.kit.security.BureauTree;
 import io.firstsecretary.kit.web.NotFoundException;
 import io.firstsecretary.kit.web.Paged;
 import io.firstsecretary.kit.web.Registration;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Service;
 
 /** The bureau tree, of any depth. */
 @Service
-public class BureauDirectory {
+public class BureauDirectory implements BureauTree {
 
     static final String COLLECTION = "bureaus";
 
@@ -84,6 +85,11 @@ public class BureauDirectory {
         return new Registration<>(changed, true);
     }
 
+    @Override
+    public Optional<List<String>> pathOf(String code) {
+        return find(code).map(Bureau::path);
+    }
+
     public Optional<Bureau> find(String code) {
         return Optional.ofNullable(mongo.findById(code, Bureau.class, COLLECTION));
     }
@@ -100,10 +106,15 @@ public class BureauDirectory {
                 .toList();
     }
 
-    Paged<Bureau> list(String under, int page, int size) {
+    /** Every bureau, or {@code under} one and those below it, or with {@code alone} that one only. */
+    Paged<Bureau> list(String under, boolean alone, int page, int size) {
         Paged.validate(page, size);
-        var filter =
-                under == null ? new Query() : Query.query(Criteria.where("path").is(under));
+        var filter = under == null
+                ? new Query()
+                : Query.query(
+                        alone
+                                ? Criteria.where("_id").is(under)
+                                : Criteria.where("path").is(under));
         var query =
                 Query.of(filter).with(Sort.by("code")).skip((long) page * size).limit(size);
         return new Paged<>(mongo.find(query, Bureau.class, COLLECTION), page, size, mongo.count(filter, COLLECTION));

@@ -1,6 +1,12 @@
 package io.firstsecretary.organisation.imports;
 
+import io.firstsecretary.kit.security.Requires;
+import io.firstsecretary.kit.security.Scope;
 import io.firstsecretary.kit.web.Paged;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,6 +44,12 @@ class ImportController {
         this.importLog = importLog;
     }
 
+    @Requires(Scope.DIRECTORY_WRITE)
+    @Operation(
+            requestBody =
+                    @RequestBody(
+                            description = "the sheet as CSV, its header row first",
+                            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
     @PostMapping(
             path = "/{sheet}",
             consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
@@ -50,12 +62,19 @@ class ImportController {
         return answer(importer.run(bureau, sheet + ".csv", List.of(TableReader.csv(target, body)), dryRun));
     }
 
+    @Requires(Scope.DIRECTORY_WRITE)
+    @Operation(
+            requestBody =
+                    @RequestBody(
+                            description = "the workbook, one sheet per table",
+                            content = @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary"))))
     @PostMapping(consumes = XLSX)
     ResponseEntity<?> workbook(
             @PathVariable String bureau, @RequestParam(defaultValue = "false") boolean dryRun, InputStream body) {
         return answer(importer.run(bureau, "workbook.xlsx", TableReader.workbook(body), dryRun));
     }
 
+    @Requires(Scope.DIRECTORY_WRITE)
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<?> uploadedWorkbook(
             @PathVariable String bureau,
@@ -68,6 +87,7 @@ class ImportController {
         }
     }
 
+    @Requires(Scope.DIRECTORY_READ)
     @GetMapping
     Paged<ImportLog.ImportProgress> list(
             @PathVariable String bureau,
@@ -76,6 +96,7 @@ class ImportController {
         return importLog.list(bureau, page, size);
     }
 
+    @Requires(Scope.DIRECTORY_READ)
     @GetMapping("/{id:[0-9a-f-]{36}}")
     ImportLog.ImportProgress progress(@PathVariable String bureau, @PathVariable String id) {
         return importLog.require(bureau, id);

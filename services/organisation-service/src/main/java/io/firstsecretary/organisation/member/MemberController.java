@@ -1,5 +1,7 @@
 package io.firstsecretary.organisation.member;
 
+import io.firstsecretary.kit.security.Requires;
+import io.firstsecretary.kit.security.Scope;
 import io.firstsecretary.kit.web.Paged;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
@@ -23,12 +25,14 @@ class MemberController {
         this.members = members;
     }
 
+    @Requires(Scope.DIRECTORY_WRITE)
     @PostMapping
     ResponseEntity<Member> register(@PathVariable String bureau, @Valid @RequestBody RegisterMember request) {
         return members.register(bureau, request).response("/api/v1/bureaus/" + bureau + "/members/" + request.id());
     }
 
     /** Members of the bureau; {@code q} searches names, {@code includeLeft} adds those who left. */
+    @Requires(Scope.DIRECTORY_READ)
     @GetMapping
     Paged<Member> list(
             @PathVariable String bureau,
@@ -40,18 +44,21 @@ class MemberController {
         return members.list(bureau, branch, q, includeLeft, page, size);
     }
 
+    @Requires(Scope.DIRECTORY_WRITE)
     @PostMapping("/{member}/transfer")
     Member transfer(
             @PathVariable String bureau, @PathVariable String member, @Valid @RequestBody TransferMember request) {
         return members.transfer(bureau, member, request).value();
     }
 
+    @Requires(Scope.DIRECTORY_WRITE)
     @PutMapping("/{member}/roles")
     Member changeRoles(
             @PathVariable String bureau, @PathVariable String member, @Valid @RequestBody ChangeRoles request) {
         return members.changeRoles(bureau, member, request).value();
     }
 
+    @Requires(Scope.DIRECTORY_WRITE)
     @PatchMapping("/{member}")
     Member changeDetails(
             @PathVariable String bureau, @PathVariable String member, @Valid @RequestBody ChangeDetails request) {

@@ -1,5 +1,7 @@
 package io.firstsecretary.organisation.views;
 
+import io.firstsecretary.kit.security.Requires;
+import io.firstsecretary.kit.security.Scope;
 import io.firstsecretary.organisation.assignment.FirstSecretaries;
 import io.firstsecretary.organisation.branch.Branch;
 import io.firstsecretary.organisation.branch.Branches;
@@ -31,6 +33,7 @@ class DirectoryViewController {
         this.clock = clock;
     }
 
+    @Requires(Scope.DIRECTORY_READ)
     @GetMapping("/branches/{branch}")
     BranchView branch(@PathVariable String bureau, @PathVariable String branch) {
         Branch found = branches.require(bureau, branch);
@@ -73,6 +76,7 @@ class DirectoryViewController {
                 persons);
     }
 
+    @Requires(Scope.DIRECTORY_READ)
     @GetMapping("/members/{member}")
     MemberView member(@PathVariable String bureau, @PathVariable String member) {
         return new MemberView(members.require(bureau, member), firstSecretaries.ofMember(member));

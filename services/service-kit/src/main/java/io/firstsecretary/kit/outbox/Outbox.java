@@ -5,6 +5,8 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.result.UpdateResult;
 import io.firstsecretary.contracts.EventJson;
 import io.firstsecretary.contracts.EventType;
+import io.firstsecretary.kit.security.Caller;
+import io.firstsecretary.kit.security.Callers;
 import io.firstsecretary.kit.web.ConflictException;
 import io.firstsecretary.kit.web.Registration;
 import java.nio.charset.StandardCharsets;
@@ -67,6 +69,7 @@ public final class Outbox {
                 bureau,
                 String.join("/", bureauPath),
                 clock.instant(),
+                Callers.find().map(Caller::actor).orElse(source),
                 new String(EventJson.write(payload), StandardCharsets.UTF_8));
     }
 
@@ -136,8 +139,8 @@ public final class Outbox {
         if (stored != null) {
             stored.keySet().stream()
                     .filter(key -> !document.containsKey(key))
-                    .filter(key ->
-                            !List.of("_id", "_class", EVENTS, PENDING_SINCE).contains(key))
+                    .filter(key -> !List.of("_id", "_class", EVENTS, PENDING_SINCE, LAST_WRITE)
+                            .contains(key))
                     .forEach(update::unset);
         }
         update(collection, Query.query(Criteria.where("_id").is(id)), update, events);
@@ -202,6 +205,7 @@ public final class Outbox {
                     .append("bureau", e.bureau())
                     .append("bureauPath", e.bureauPath())
                     .append("time", Date.from(e.time()))
+                    .append("causedBy", e.causedBy())
                     .append("data", e.data()));
         }
         return documents;

@@ -193,6 +193,7 @@ public class OutboxRelay {
             header(record, CloudEventHeaders.SUBJECT, event.getString("subject"));
             header(record, CloudEventHeaders.BUREAU, event.getString("bureau"));
             header(record, CloudEventHeaders.BUREAU_PATH, event.getString("bureauPath"));
+            header(record, CloudEventHeaders.CAUSED_BY, event.getString("causedBy"));
             header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
             sends.add(kafka.send(record));
         }

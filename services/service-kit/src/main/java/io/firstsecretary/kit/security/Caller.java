@@ -1,5 +1,6 @@
 package io.firstsecretary.kit.security;
 
+import io.firstsecretary.kit.web.UnprocessableException;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -41,5 +42,32 @@ public record Caller(String subject, String bureau, String member, Set<Role> rol
     /** The name recorded as who did something: the member for a person, the client otherwise. */
     public String actor() {
         return member != null ? member : subject;
+    }
+
+    /**
+     * Whether the caller records work others did: an office or the operator, or a system whose
+     * bureau's office gave it the scope. Everybody else records only his or her own.
+     */
+    public boolean recordsOnBehalf() {
+        return !isPerson() || is(Role.PARTY_BUILDING_OFFICE) || is(Role.PLATFORM_OPERATOR);
+    }
+
+    /**
+     * The member to record in a "who did it" field ({@code recordedBy}, {@code reviewedBy}, …): the
+     * caller, unless the caller {@link #recordsOnBehalf records on behalf} and the body names
+     * someone; a body naming someone else is refused on {@code field}. A system that names nobody
+     * records nobody: the event's {@code causedby} still says which client it was.
+     */
+    public String member(String named, String field) {
+        if (named == null || named.equals(member)) {
+            return member;
+        }
+        if (recordsOnBehalf()) {
+            return named;
+        }
+        throw new UnprocessableException(
+                field,
+                field + " names " + named + ", but the signed-in member is " + member
+                        + ": only the party-building office records on behalf of others");
     }
 }

@@ -1,5 +1,6 @@
 package io.firstsecretary.kit.security;
 
+import java.util.Optional;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -17,6 +18,13 @@ public final class Callers {
             return token.caller();
         }
         throw new IllegalStateException("No authenticated caller: the request did not pass the resource server");
+    }
+
+    /** The caller when the current thread serves an authenticated request; none for a consumer or a timer. */
+    public static Optional<Caller> find() {
+        return SecurityContextHolder.getContext().getAuthentication() instanceof CallerToken token
+                ? Optional.of(token.caller())
+                : Optional.empty();
     }
 
     /** An authentication that knows its caller; its authorities are the caller's scopes. */

@@ -2,6 +2,7 @@ package io.firstsecretary.kit.security;
 
 import io.firstsecretary.kit.web.ForbiddenException;
 import io.firstsecretary.kit.web.NotFoundException;
+import io.firstsecretary.kit.web.UnprocessableException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -26,7 +27,7 @@ public class TenantGuard implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method)) {
+        if (!(handler instanceof HandlerMethod method) || method.hasMethodAnnotation(PublicEndpoint.class)) {
             return true;
         }
         Requires requires = method.getMethodAnnotation(Requires.class);
@@ -54,6 +55,22 @@ public class TenantGuard implements HandlerInterceptor {
             }
         }
         return true;
+    }
+
+    /**
+     * Refuses to place a bureau under {@code parent}, as a new bureau or by moving one: a root bureau
+     * is the operator's alone, and a parent outside the caller's reach is as unknown as one that
+     * does not exist. Moving a bureau checks both its old parent and its new one, so nobody moves a
+     * bureau out of, or into, a subtree he does not manage.
+     */
+    public void requirePlacement(Caller caller, String parent) {
+        if (parent == null) {
+            if (caller.reach() != Role.Reach.EVERY_BUREAU) {
+                throw new ForbiddenException("Only the platform operator registers or moves a root bureau");
+            }
+        } else if (!reaches(caller, parent)) {
+            throw new UnprocessableException("parent", "No bureau " + parent);
+        }
     }
 
     /** Whether {@code caller} may act on {@code bureau}: its own, or below it for a subtree role. */
