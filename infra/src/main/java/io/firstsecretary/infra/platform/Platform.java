@@ -3,7 +3,7 @@ package io.firstsecretary.infra.platform;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code make run}: starts the embedded broker and store, the identity service and the other five applications, prints where to
+ * {@code make run}: starts the embedded broker and store, the identity service and the other six applications, prints where to
  * look, and stops everything cleanly on Ctrl-C.
  */
 public final class Platform {
@@ -32,6 +32,9 @@ public final class Platform {
                         },
                         "platform-stop"));
         System.out.printf("%nFirst Secretary platform is ready in %.1f s%n%n", (System.nanoTime() - started) / 1e9);
+        System.out.println(
+                "  Console                " + platform.gatewayUrl() + "/   (log in with a demo login: a username"
+                        + " and password from the credentials file's \"users\", e.g. a FIRST_SECRETARY or a PARTY_BUILDING_OFFICE)");
         System.out.println("  API (gateway)          " + platform.gatewayUrl() + "/api/v1/bureaus");
         platform.describeServices().forEach(System.out::println);
         System.out.println("  Identity (OIDC issuer) " + platform.issuer() + "   discovery: " + platform.issuer()

@@ -13,9 +13,10 @@ import java.util.Map;
  * @param home the repository checkout holding the built service jars
  * @param dataDir where the store, the broker and the logs keep their files
  * @param identityPort the identity service's port: the issuer of every token
+ * @param consolePort the console's own port; people reach it through the gateway's root
  * @param servicePorts the ports of the organisation, activity, assessment and notification services
  * @param managementPorts each service's actuator port, in start order (identity, organisation,
- *     activity, assessment, notification, gateway): by default its own port + 100
+ *     activity, assessment, notification, console, gateway): by default its own port + 100
  * @param smtpPort the embedded mail server's SMTP port, where the notification service sends e-mail
  * @param pop3Port the embedded mail server's POP3 port, where the mail can be read
  * @param demo load the Nantong demonstration organisation when the directory is empty
@@ -26,6 +27,7 @@ public record PlatformOptions(
         Path dataDir,
         int gatewayPort,
         int identityPort,
+        int consolePort,
         List<Integer> servicePorts,
         List<Integer> managementPorts,
         int kafkaPort,
@@ -42,8 +44,9 @@ public record PlatformOptions(
                 Path.of("data"),
                 8080,
                 9000,
+                8085,
                 consecutive(8081),
-                managementPorts(8080, 9000, 8081),
+                managementPorts(8080, 9000, 8081, 8085),
                 9092,
                 9093,
                 27017,
@@ -58,6 +61,7 @@ public record PlatformOptions(
         return new PlatformOptions(
                 home,
                 dataDir,
+                FreePorts.next(),
                 FreePorts.next(),
                 FreePorts.next(),
                 List.of(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next()),
@@ -76,13 +80,14 @@ public record PlatformOptions(
     }
 
     /** Each service's own port + 100, in the order of {@link ServiceSpec#ALL}. */
-    private static List<Integer> managementPorts(int gateway, int identity, int firstService) {
+    private static List<Integer> managementPorts(int gateway, int identity, int firstService, int console) {
         return List.of(
                 identity + 100,
                 firstService + 100,
                 firstService + 101,
                 firstService + 102,
                 firstService + 103,
+                console + 100,
                 gateway + 100);
     }
 
@@ -100,13 +105,15 @@ public record PlatformOptions(
         int identity = Integer.parseInt(values.getOrDefault("identity-port", "" + d.identityPort()));
         int firstService = Integer.parseInt(
                 values.getOrDefault("service-port", "" + d.servicePorts().get(0)));
+        int console = Integer.parseInt(values.getOrDefault("console-port", "" + d.consolePort()));
         var options = new PlatformOptions(
                 Path.of(values.getOrDefault("home", d.home().toString())),
                 Path.of(values.getOrDefault("data", d.dataDir().toString())),
                 gateway,
                 identity,
+                console,
                 consecutive(firstService),
-                managementPorts(gateway, identity, firstService),
+                managementPorts(gateway, identity, firstService, console),
                 Integer.parseInt(values.getOrDefault("kafka-port", "" + d.kafkaPort())),
                 Integer.parseInt(values.getOrDefault("kafka-controller-port", "" + d.kafkaControllerPort())),
                 Integer.parseInt(values.getOrDefault("mongo-port", "" + d.mongoPort())),
@@ -120,6 +127,7 @@ public record PlatformOptions(
                                 "data",
                                 "gateway-port",
                                 "identity-port",
+                                "console-port",
                                 "service-port",
                                 "kafka-port",
                                 "kafka-controller-port",
@@ -138,6 +146,9 @@ public record PlatformOptions(
     int portOf(ServiceSpec service) {
         if (service.isIdentity()) {
             return identityPort;
+        }
+        if (service.isConsole()) {
+            return consolePort;
         }
         return service.ownsDatabase() ? servicePorts.get(ServiceSpec.ALL.indexOf(service) - 1) : gatewayPort;
     }

@@ -87,6 +87,7 @@ public final class RunningPlatform implements AutoCloseable {
         return options.credentialsFile();
     }
 
+    /** The gateway: the API under {@code /api/v1} and the console at its root. */
     public String gatewayUrl() {
         return "http://127.0.0.1:" + options.gatewayPort();
     }
@@ -192,15 +193,22 @@ public final class RunningPlatform implements AutoCloseable {
                     "FIRSTSEC_IDENTITY_CREDENTIALS_FILE",
                     options.credentialsFile().toAbsolutePath().toString());
             env.put("FIRSTSEC_IDENTITY_CONSOLE_REDIRECT_URIS", gatewayUrl() + "/login/oauth2/code/identity");
+            env.put("FIRSTSEC_IDENTITY_CONSOLE_POST_LOGOUT_REDIRECT_URIS", gatewayUrl() + "/");
         }
         if (spec.ownsDatabase()) {
             env.put("SPRING_MONGODB_URI", runtime.mongoUri(spec.database()));
-        } else {
+        }
+        if (spec.isGateway()) {
             for (ServiceSpec routed : ServiceSpec.ALL) {
-                if (routed.ownsDatabase()) {
+                if (!routed.isGateway()) {
                     env.put(routed.routeVariable(), "http://127.0.0.1:" + options.portOf(routed));
                 }
             }
+        }
+        if (spec.isConsole()) {
+            env.put("FIRSTSEC_CONSOLE_PUBLIC_URL", gatewayUrl());
+            env.put("FIRSTSEC_CONSOLE_API_URL", gatewayUrl());
+            env.put("FIRSTSEC_CONSOLE_ISSUER_URI", options.issuer());
         }
         env.put("SPRING_MAIL_HOST", "127.0.0.1");
         env.put("SPRING_MAIL_PORT", Integer.toString(mail.smtpPort()));

@@ -6,6 +6,8 @@ import java.util.List;
 record ServiceSpec(String name, boolean ownsDatabase) {
 
     static final String IDENTITY = "identity-service";
+    static final String CONSOLE = "console";
+    static final String GATEWAY = "gateway";
 
     /** In start order: the identity service first, since the others trust the tokens it signs. */
     static final List<ServiceSpec> ALL = List.of(
@@ -14,10 +16,19 @@ record ServiceSpec(String name, boolean ownsDatabase) {
             new ServiceSpec("activity-service", true),
             new ServiceSpec("assessment-service", true),
             new ServiceSpec("notification-service", true),
-            new ServiceSpec("gateway", false));
+            new ServiceSpec(CONSOLE, false),
+            new ServiceSpec(GATEWAY, false));
 
     String jarPath() {
         return "services/" + name + "/target/" + name + ".jar";
+    }
+
+    boolean isConsole() {
+        return CONSOLE.equals(name);
+    }
+
+    boolean isGateway() {
+        return GATEWAY.equals(name);
     }
 
     boolean isIdentity() {

@@ -15,7 +15,7 @@ import java.util.List;
 public final class ServiceStructure {
 
     private static final List<String> SERVICES =
-            List.of("identity", "organisation", "activity", "assessment", "notification", "gateway");
+            List.of("identity", "organisation", "activity", "assessment", "notification", "console", "gateway");
 
     private final String service;
     private final JavaClasses classes;

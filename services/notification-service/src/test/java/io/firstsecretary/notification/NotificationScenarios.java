@@ -300,7 +300,7 @@ abstract class NotificationScenarios {
                 .contains("张华同志")
                 .contains("征管分局党支部的第一书记")
                 .contains("「专题党课辅导」（2026-H2）须于2026年8月6日前完成")
-                .contains("https://firstsec.example.cn/api/v1/bureaus/" + bureau + "/obligations/" + lecture.id());
+                .contains("https://firstsec.example.cn/obligations/" + lecture.id());
         assertThat(Mailbox.part(mail, "text/html")).contains("<a href=\"https://firstsec.example.cn/api/v1/bureaus/");
 
         String inbox = "/api/v1/bureaus/" + bureau + "/members/zhanghua/inbox";

@@ -49,19 +49,22 @@ public class Clients implements RegisteredClientRepository {
             @Value("${firstsec.identity.access-token-lifetime:30m}") Duration tokenLifetime,
             @Value("${firstsec.identity.console.client-id:console}") String consoleClientId,
             @Value("${firstsec.identity.console.redirect-uris:http://127.0.0.1:8080/login/oauth2/code/identity}")
-                    List<String> consoleRedirectUris) {
+                    List<String> consoleRedirectUris,
+            @Value("${firstsec.identity.console.post-logout-redirect-uris:http://127.0.0.1:8080/}")
+                    List<String> consolePostLogoutRedirectUris) {
         this.mongo = mongo;
         this.passwords = passwords;
         this.clock = clock;
         this.tokenLifetime = tokenLifetime;
-        this.console = console(consoleClientId, consoleRedirectUris, tokenLifetime);
+        this.console = console(consoleClientId, consoleRedirectUris, consolePostLogoutRedirectUris, tokenLifetime);
     }
 
     /**
      * The console, where people log in: a public client (a browser keeps no secret) that must prove
      * its code with PKCE, and may only send people back to its own addresses.
      */
-    private static RegisteredClient console(String clientId, List<String> redirectUris, Duration tokenLifetime) {
+    private static RegisteredClient console(
+            String clientId, List<String> redirectUris, List<String> postLogoutRedirectUris, Duration tokenLifetime) {
         return RegisteredClient.withId(clientId)
                 .clientId(clientId)
                 .clientName("第一书记工作平台")
@@ -69,6 +72,7 @@ public class Clients implements RegisteredClientRepository {
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .redirectUris(uris -> uris.addAll(redirectUris))
+                .postLogoutRedirectUris(uris -> uris.addAll(postLogoutRedirectUris))
                 .scope("openid")
                 .scope("profile")
                 .clientSettings(ClientSettings.builder()

@@ -89,7 +89,7 @@ class CalendarController {
                     o.dueOn(),
                     duty + "（" + o.period() + "）截止",
                     directory.branchName(o.bureau(), o.branch()) + "：" + duty + "（" + o.period() + "）须于当日前完成。",
-                    linkBase + "/api/v1/bureaus/" + o.bureau() + "/obligations/" + o.id());
+                    linkBase + "/obligations/" + o.id());
         }
         return ResponseEntity.ok().contentType(CALENDAR).body(calendar.end());
     }

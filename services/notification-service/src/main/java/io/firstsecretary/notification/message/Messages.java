@@ -46,7 +46,8 @@ public class Messages {
         String duty = dutyName(r.duty());
         String branch = directory.branchName(r.bureau(), r.branch());
         String work = "「" + duty + "」" + (r.period() == null ? "" : "（" + r.period() + "）");
-        String api = linkBase + "/api/v1/bureaus/" + r.bureau();
+        // links open the console's page of the duty or the record, where the person is asked to log in
+        String page = linkBase;
         switch (r.stage()) {
             case DUE_SOON:
                 return new ReminderMessage(
@@ -55,7 +56,7 @@ public class Messages {
                         List.of(
                                 "您作为" + branch + "的第一书记，" + work + "须于" + day(r.dueOn()) + "前完成，目前尚未完成。",
                                 "请按时开展，并在平台登记工作记录。"),
-                        api + "/obligations/" + r.obligation());
+                        page + "/obligations/" + r.obligation());
             case OVERDUE:
                 return new ReminderMessage(
                         PREFIX + duty + "已逾期",
@@ -63,7 +64,7 @@ public class Messages {
                         List.of(
                                 "您作为" + branch + "的第一书记，" + work + "应于" + day(r.dueOn()) + "前完成，现已逾期。",
                                 "请尽快完成并在平台登记；逾期完成按规定计分。"),
-                        api + "/obligations/" + r.obligation());
+                        page + "/obligations/" + r.obligation());
             case ESCALATION:
                 return new ReminderMessage(
                         PREFIX + "逾期督办：" + (branch == null ? "" : branch) + duty,
@@ -72,15 +73,15 @@ public class Messages {
                                 (branch == null ? "本局" : branch) + "的" + work + "应于" + day(r.dueOn()) + "前完成，现已逾期"
                                         + assigneeOf(r) + "。",
                                 "请督促落实。"),
-                        api + "/obligations/" + r.obligation());
+                        page + "/obligations/" + r.obligation());
             case FOLLOW_UP:
-                return followUp(r, to, branch, api);
+                return followUp(r, to, branch, page);
             default:
-                return digest(r, to, api);
+                return digest(r, to, page);
         }
     }
 
-    private ReminderMessage followUp(Reminder r, String to, String branch, String api) {
+    private ReminderMessage followUp(Reminder r, String to, String branch, String page) {
         boolean guidance = "GUIDANCE_OPINION".equals(r.duty());
         return new ReminderMessage(
                 PREFIX + (guidance ? "请反馈指导意见落实情况" : "督导检查问题整改将于" + day(r.dueOn()) + "到期"),
@@ -88,10 +89,10 @@ public class Messages {
                 guidance
                         ? List.of("第一书记对" + branch + "党建工作提出了指导意见。", "请于" + day(r.dueOn()) + "前向第一书记点对点反馈落实情况。")
                         : List.of("督导检查中对" + branch + "发现的问题，须于" + day(r.dueOn()) + "前整改完毕。", "请抓紧落实整改，并向第一书记报告整改情况。"),
-                api + "/activities/" + r.activity());
+                page + "/activities/" + r.activity());
     }
 
-    private ReminderMessage digest(Reminder r, String to, String api) {
+    private ReminderMessage digest(Reminder r, String to, String page) {
         List<KnownObligation> open = book.openOf(r.bureau(), r.recipient());
         var lines = new ArrayList<String>();
         lines.add("您本周共有" + open.size() + "项第一书记工作尚未完成：");
@@ -99,11 +100,7 @@ public class Messages {
             lines.add("· " + dutyName(o.duty()) + "（" + o.period() + "），" + directory.branchName(r.bureau(), o.branch())
                     + "，" + (o.dueOn().isBefore(book.today()) ? "已于" + day(o.dueOn()) + "逾期" : "截止" + day(o.dueOn())));
         }
-        return new ReminderMessage(
-                PREFIX + "本周待办" + open.size() + "项",
-                to,
-                lines,
-                api + "/obligations?assignee=" + r.recipient() + "&status=OPEN");
+        return new ReminderMessage(PREFIX + "本周待办" + open.size() + "项", to, lines, page + "/duties");
     }
 
     private String assigneeOf(Reminder r) {
