@@ -301,7 +301,7 @@ abstract class NotificationScenarios {
                 .contains("征管分局党支部的第一书记")
                 .contains("「专题党课辅导」（2026-H2）须于2026年8月6日前完成")
                 .contains("https://firstsec.example.cn/obligations/" + lecture.id());
-        assertThat(Mailbox.part(mail, "text/html")).contains("<a href=\"https://firstsec.example.cn/api/v1/bureaus/");
+        assertThat(Mailbox.part(mail, "text/html")).contains("<a href=\"https://firstsec.example.cn/obligations/");
 
         String inbox = "/api/v1/bureaus/" + bureau + "/members/zhanghua/inbox";
         await().atMost(WAIT).until(() -> api.get(inbox).body().get("unread").asLong() == 1);

@@ -102,6 +102,14 @@ public class Api {
                 .body(type);
     }
 
+    public void delete(Function<UriBuilder, URI> uri) {
+        rest.delete()
+                .uri(uri)
+                .retrieve()
+                .onStatus(HttpStatusCode::isError, Api::refuse)
+                .toBodilessEntity();
+    }
+
     public <T> T multipart(Function<UriBuilder, URI> uri, MultiValueMap<String, ?> parts, Class<T> type) {
         return rest.post()
                 .uri(uri)

@@ -34,6 +34,13 @@ public class Directory {
     /** Every first-secretary term of a bureau (and below it, if asked), member id → name. */
     public Map<String, String> firstSecretaryNames(String bureau, boolean includeDescendants) {
         var names = new LinkedHashMap<String, String>();
+        terms(bureau, includeDescendants).forEach(t -> names.putIfAbsent(t.member(), t.name()));
+        return names;
+    }
+
+    /** Every first-secretary term of a bureau (and below it, if asked), page by page. */
+    public List<Term> terms(String bureau, boolean includeDescendants) {
+        var all = new java.util.ArrayList<Term>();
         for (int page = 0; ; page++) {
             int p = page;
             var terms = api.get(
@@ -43,9 +50,9 @@ public class Directory {
                             .queryParam("size", 500)
                             .build(bureau),
                     new org.springframework.core.ParameterizedTypeReference<Page<Term>>() {});
-            terms.items().forEach(t -> names.putIfAbsent(t.member(), t.name()));
+            all.addAll(terms.items());
             if ((long) (p + 1) * terms.size() >= terms.total() || terms.items().isEmpty()) {
-                return names;
+                return all;
             }
         }
     }

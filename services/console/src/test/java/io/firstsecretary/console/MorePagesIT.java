@@ -1,0 +1,217 @@
+package io.firstsecretary.console;
+
+import static io.firstsecretary.console.ConsolePagesIT.person;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.Base64;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** The settings, the office's reviews and evaluations, and the bureau-meeting report, against the stand-in API. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class MorePagesIT {
+
+    static final StubPlatform API = new StubPlatform();
+
+    @DynamicPropertySource
+    static void platform(DynamicPropertyRegistry registry) {
+        registry.add("firstsec.console.api-url", API::url);
+        registry.add("firstsec.console.issuer-uri", API::url);
+        registry.add("firstsec.clock.fixed", () -> Demo.TODAY);
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    static final RequestPostProcessor FIRST_SECRETARY = person("fs1", "nt", "王军", "FIRST_SECRETARY", "MEMBER");
+    static final RequestPostProcessor OFFICE = person("of1", "nt", "刘党建", "PARTY_BUILDING_OFFICE", "MEMBER");
+
+    @BeforeEach
+    void answers() {
+        API.exchanges.clear();
+        Demo.install(API);
+    }
+
+    @AfterAll
+    static void stop() {
+        API.close();
+    }
+
+    @Test
+    void preferencesAreShownAndSavedAsTheyWereTicked() throws Exception {
+        API.json("GET /api/v1/bureaus/nt/members/fs1/notification-preferences", 200, """
+                {"channels":["EMAIL","INBOX"],"digest":true}""");
+        API.json("PUT /api/v1/bureaus/nt/members/fs1/notification-preferences", 200, """
+                {"channels":["INBOX"],"digest":false}""");
+
+        var page = page(get("/settings").with(FIRST_SECRETARY));
+        assertThat(page.select("input[name=channels][checked]").eachAttr("value"))
+                .containsExactly("EMAIL", "INBOX");
+        assertThat(page.selectFirst("input[name=digest]").hasAttr("checked")).isTrue();
+
+        mvc.perform(post("/settings/notifications")
+                .param("channels", "INBOX", "SMS")
+                .with(FIRST_SECRETARY)
+                .with(csrf()));
+        assertThat(API.sent("PUT", "/api/v1/bureaus/nt/members/fs1/notification-preferences"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.text())
+                        .contains("\"channels\":[\"INBOX\"]")
+                        .contains("\"digest\":false"));
+    }
+
+    @Test
+    void theCalendarLinkIsShownOnceWithAQrCodeOfIt() throws Exception {
+        API.json("GET /api/v1/bureaus/nt/members/fs1/notification-preferences", 200, """
+                {"channels":["EMAIL","INBOX","WEBHOOK"],"digest":true}""");
+        API.json("POST /api/v1/bureaus/nt/members/fs1/calendar-token", 201, """
+                {"token":"abc","url":"http://127.0.0.1:8080/api/v1/calendar/abc.ics"}""");
+
+        var page = page(post("/settings/calendar").with(FIRST_SECRETARY).with(csrf()));
+
+        assertThat(page.selectFirst("#calendar-url").val()).isEqualTo("http://127.0.0.1:8080/api/v1/calendar/abc.ics");
+        String src = page.selectFirst("img.qr").attr("src");
+        assertThat(src).startsWith("data:image/svg+xml;base64,");
+        var svg = new String(Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1)));
+        assertThat(svg).startsWith("<svg").contains("<path d=\"M");
+        assertThat(mvc.perform(post("/settings/calendar").with(FIRST_SECRETARY))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void theOfficeGradesEachFirstSecretaryForTheQuarter() throws Exception {
+        API.json("GET /api/v1/bureaus/nt/reviews", 200, """
+                {"items":[{"assignee":"fs1","branch":"b1","quarter":"2026-Q2","grade":"GOOD","comment":"按时完成"}]}""");
+        API.json("POST /api/v1/bureaus/nt/reviews", 201, """
+                {"assignee":"rd1","quarter":"2026-Q2","grade":"EXCELLENT"}""");
+
+        var page = page(get("/office/reviews").param("quarter", "2026-Q2").with(OFFICE));
+        var wang = page.selectFirst(".review[data-assignee=fs1]");
+        assertThat(wang.select("option[selected]").text()).isEqualTo("良好");
+        assertThat(wang.select("textarea").text()).isEqualTo("按时完成");
+        assertThat(page.select("nav.tabs a").eachText()).contains("2026年第二季度", "年底评议");
+
+        var none = mvc.perform(post("/office/reviews")
+                        .param("assignee", "fs1")
+                        .param("quarter", "2026-Q2")
+                        .with(OFFICE)
+                        .with(csrf()))
+                .andReturn();
+        assertThat(none.getFlashMap().get("failed")).isEqualTo("validation.grade");
+        assertThat(API.sent("POST", "/api/v1/bureaus/nt/reviews")).isEmpty();
+
+        mvc.perform(post("/office/reviews")
+                .param("assignee", "fs1")
+                .param("quarter", "2026-Q2")
+                .param("grade", "EXCELLENT")
+                .param("comment", "党课质量高")
+                .with(OFFICE)
+                .with(csrf()));
+        assertThat(API.sent("POST", "/api/v1/bureaus/nt/reviews"))
+                .singleElement()
+                .satisfies(
+                        e -> assertThat(e.text())
+                                .isEqualTo(
+                                        "{\"assignee\":\"fs1\",\"quarter\":\"2026-Q2\",\"grade\":\"EXCELLENT\",\"comment\":\"党课质量高\"}"));
+        assertThat(mvc.perform(get("/office/reviews").with(FIRST_SECRETARY))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void theYearEndEvaluationTakesARatingFromEachMember() throws Exception {
+        API.json("GET /api/v1/bureaus/nt/evaluations", 200, """
+                {"items":[{"assignee":"fs1","branch":"b1","year":2026,"satisfied":2,"basicallySatisfied":1,"dissatisfied":1,
+                  "satisfactionRate":0.75,"ratings":[{"member":"m1","rating":"SATISFIED"},{"member":"m4","rating":"DISSATISFIED"}]}]}""");
+        API.json("POST /api/v1/bureaus/nt/evaluations", 201, "{\"assignee\":\"fs1\",\"year\":2026}");
+
+        var page = page(get("/office/evaluations").param("assignee", "fs1").with(OFFICE));
+        assertThat(page.select("tr[data-assignee=fs1] td").eachText()).contains("75.0%", "2 / 1 / 1");
+        assertThat(page.selectFirst("select[name=rating.m1] option[selected]").text())
+                .isEqualTo("满意");
+        assertThat(page.selectFirst("select[name=rating.m4] option[selected]").text())
+                .isEqualTo("不满意");
+
+        mvc.perform(post("/office/evaluations")
+                .param("assignee", "fs1")
+                .param("year", "2026")
+                .param("rating.m1", "SATISFIED")
+                .param("rating.m2", "")
+                .param("rating.m3", "BASICALLY_SATISFIED")
+                .with(OFFICE)
+                .with(csrf()));
+        assertThat(API.sent("POST", "/api/v1/bureaus/nt/evaluations"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.text())
+                        .contains("{\"member\":\"m1\",\"rating\":\"SATISFIED\"}")
+                        .contains("{\"member\":\"m3\",\"rating\":\"BASICALLY_SATISFIED\"}")
+                        .doesNotContain("m2"));
+    }
+
+    @Test
+    void theMonthsReportIsPreviewedDownloadedAndFiled() throws Exception {
+        API.json("GET /api/v1/bureaus/nt/reports/bureau-meeting/2026-07", 200, """
+                {"bureau":"nt","bureauName":"南通市税务局","month":"2026-07","asOf":"2026-07-31",
+                 "summary":{"firstSecretaries":11,"dueThisMonth":0,"metThisMonth":3,"overdue":2,"quarterComplianceRate":0.5,"activitiesThisMonth":7},
+                 "firstSecretaries":[{"assignee":"fs1","name":"王军","branch":"b1","branchName":"第一党支部","metThisMonth":[],"metThisQuarter":1,"owedThisQuarter":4,"overdue":1,"yearScore":12.5}],
+                 "behind":[{"assignee":"fs1","name":"王军","branch":"b1","duty":"GUIDANCE_OPINION","dutyName":"对支部党建工作提出指导意见","period":"2026-Q2","dueOn":"2026-06-30","status":"OVERDUE"}],
+                 "talkCoverage":[],"monthRanking":[],"quarterRanking":[],"highlights":[]}""");
+        API.json("POST /api/v1/bureaus/nt/reports/bureau-meeting/2026-07/filing", 200, """
+                {"id":"nt:bureau-meeting:2026-07","month":"2026-07","filedBy":"of1","filedAt":"2026-08-03T02:00:00Z"}""");
+
+        var page = page(get("/office/report").param("month", "2026-07").with(OFFICE));
+        assertThat(page.selectFirst("h1").text()).isEqualTo("南通市税务局 · 2026年7月 局务会专题汇报");
+        assertThat(page.select("dl.facts").text()).contains("50.0%");
+        assertThat(page.select("table").first().text()).contains("王军", "对支部党建工作提出指导意见", "2026年第二季度", "已逾期");
+        assertThat(page.select("a.button").eachAttr("href"))
+                .contains("/office/report.xlsx?month=2026-07", "/office/report/print?month=2026-07");
+
+        mvc.perform(post("/office/report/filing")
+                .param("month", "2026-07")
+                .with(OFFICE)
+                .with(csrf()));
+        assertThat(API.sent("POST", "/api/v1/bureaus/nt/reports/bureau-meeting/2026-07/filing"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.text()).isEqualTo("{\"filedBy\":\"of1\"}"));
+
+        API.bytes(
+                "GET /api/v1/bureaus/nt/reports/bureau-meeting/2026-07",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                new byte[] {80, 75, 3, 4});
+        var xlsx = mvc.perform(
+                        get("/office/report.xlsx").param("month", "2026-07").with(OFFICE))
+                .andReturn()
+                .getResponse();
+        assertThat(xlsx.getContentAsByteArray()).containsExactly(80, 75, 3, 4);
+        assertThat(API.sent("GET", "/api/v1/bureaus/nt/reports/bureau-meeting/2026-07")
+                        .get(1)
+                        .query())
+                .isEqualTo("format=xlsx");
+    }
+
+    private Document page(RequestBuilder request) throws Exception {
+        var response = mvc.perform(request).andReturn().getResponse();
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
+        return Jsoup.parse(response.getContentAsString());
+    }
+}
