@@ -209,6 +209,29 @@ class MorePagesIT {
                 .isEqualTo("format=xlsx");
     }
 
+    @Test
+    void theDirectoryShowsTheTreeTheBranchesAndTheirPeople() throws Exception {
+        API.json("GET /api/v1/bureaus/nt/branches", 200, """
+                {"items":[{"bureau":"nt","code":"b1","name":"第一党支部","divisions":["办公室","人事科"],"status":"ACTIVE"},
+                          {"bureau":"nt","code":"b2","name":"第二党支部","divisions":["征管科"],"status":"MERGED"}],
+                 "page":0,"size":500,"total":2}""");
+
+        var page = page(get("/office/directory").with(OFFICE));
+        assertThat(page.select("nav.tree a").eachText()).containsExactly("南通市税务局", "如东县税务局");
+        assertThat(page.selectFirst("nav.tree a.depth-1").text()).isEqualTo("如东县税务局");
+        assertThat(page.select("tr[data-branch=b1] td").eachText()).containsExactly("第一党支部", "办公室、人事科", "王军", "正常");
+        assertThat(page.select("tr[data-branch=b2] td").eachText()).contains("—", "已合并");
+
+        var branch = page(get("/office/directory/nt/branches/b1").with(OFFICE));
+        assertThat(branch.select("dl.facts").text()).contains("王军（2026-01-01 起）", "张三", "李四");
+        assertThat(branch.select(".members span").eachText()).containsExactly("张三", "李四", "王五", "赵六");
+        assertThat(mvc.perform(get("/office/directory").with(FIRST_SECRETARY))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
+    }
+
     private Document page(RequestBuilder request) throws Exception {
         var response = mvc.perform(request).andReturn().getResponse();
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
