@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -15,6 +16,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -56,6 +59,7 @@ final class Browser implements AutoCloseable {
                 "--disable-gpu",
                 "--lang=zh-CN",
                 "--window-size=" + DESKTOP.width + "," + DESKTOP.height);
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(driver().orElseThrow()).toFile())
                 .build();
@@ -113,6 +117,14 @@ final class Browser implements AutoCloseable {
     long pageWidth() {
         return ((Number) ((ChromeDriver) driver).executeScript("return document.documentElement.scrollWidth"))
                 .longValue();
+    }
+
+    /** What the page's Content-Security-Policy refused so far, from the browser's console. */
+    List<String> policyViolations() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy"))
+                .toList();
     }
 
     @Override

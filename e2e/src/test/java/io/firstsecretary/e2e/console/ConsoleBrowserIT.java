@@ -143,6 +143,111 @@ class ConsoleBrowserIT {
         }
     }
 
+    /**
+     * An integrator at the office reads the API in Swagger UI, signs in with "Authorize" at the
+     * identity service and tries an operation, all through the gateway's address.
+     */
+    @Test
+    void theOfficeTriesTheApiInSwaggerUi() {
+        var office = user(CITY, "PARTY_BUILDING_OFFICE");
+        try (var browser = Browser.open()) {
+            browser.logIn(
+                    platform.gatewayUrl(),
+                    office.path("username").asString(),
+                    office.path("password").asString());
+            browser.driver.get(platform.gatewayUrl() + "/api-docs");
+            browser.until(
+                    "api-docs-loaded",
+                    d -> d.findElements(By.cssSelector(".opblock")).size() > 10);
+            assertThat(browser.driver
+                            .findElement(By.cssSelector(".info .title"))
+                            .getText())
+                    .contains("organisation API");
+
+            browser.driver
+                    .findElement(By.cssSelector(".auth-wrapper .authorize"))
+                    .click();
+            var flow = browser.until(
+                    "api-docs-authorize",
+                    d -> d.findElements(By.cssSelector(".modal-ux .auth-container")).stream()
+                            .filter(c -> c.getText().contains("authorizationCode"))
+                            .findFirst()
+                            .orElse(null));
+            flow.findElement(By.cssSelector("button.authorize")).click();
+            browser.until(
+                    "api-docs-authorized",
+                    d -> !d.findElements(By.cssSelector(".modal-ux button[aria-label='Remove authorization']"))
+                            .isEmpty());
+            browser.driver.findElement(By.cssSelector(".modal-ux .close-modal")).click();
+
+            var bureaus = browser.driver.findElement(
+                    By.xpath("//div[contains(@class,'opblock-get')][.//*[@data-path='/api/v1/bureaus']]"));
+            bureaus.findElement(By.cssSelector(".opblock-summary-control")).click();
+            browser.until("api-docs-try", d -> bureaus.findElement(By.cssSelector(".try-out__btn")))
+                    .click();
+            bureaus.findElement(By.cssSelector("button.execute")).click();
+            var status =
+                    browser.until(
+                            "api-docs-answer",
+                            d -> bureaus
+                                    .findElements(
+                                            By.cssSelector(".live-responses-table tr.response .response-col_status"))
+                                    .stream()
+                                    .map(WebElement::getText)
+                                    .filter(text -> !text.isBlank())
+                                    .findFirst()
+                                    .orElse(null));
+            assertThat(status).startsWith("200");
+            assertThat(bureaus.findElement(
+                                    By.cssSelector(".live-responses-table tr.response .response-col_description"))
+                            .getText())
+                    .contains(CITY);
+            assertThat(browser.policyViolations()).isEmpty();
+            browser.screenshot("api-docs-desktop");
+        }
+    }
+
+    /** The office adds a branch with the import wizard: upload, review the diff, apply, watch it finish. */
+    @Test
+    void theOfficeImportsABranchThroughTheWizard() throws Exception {
+        var office = user(CITY, "PARTY_BUILDING_OFFICE");
+        var csv = Files.writeString(data.resolve("支部.csv"), "code,name,divisions\nwizard9,机关第九党支部,办公室\n");
+        try (var browser = Browser.open()) {
+            browser.logIn(
+                    platform.gatewayUrl(),
+                    office.path("username").asString(),
+                    office.path("password").asString());
+            browser.driver.get(platform.gatewayUrl() + "/office/imports");
+            new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.name("sheet")))
+                    .selectByValue("branches");
+            browser.driver
+                    .findElement(By.name("file"))
+                    .sendKeys(csv.toAbsolutePath().toString());
+            browser.driver
+                    .findElement(By.cssSelector("form.record button[type=submit]"))
+                    .click();
+
+            var change = browser.until("import-review", d -> d.findElement(By.cssSelector("table.changes tbody tr")));
+            assertThat(change.getText()).contains("wizard9", "机关第九党支部", "新增");
+            browser.screenshot("import-review-desktop");
+            browser.driver.findElement(By.cssSelector("form button.primary")).click();
+
+            browser.until(
+                    "import-done",
+                    d -> "DONE".equals(d.findElement(By.id("import")).getAttribute("data-status")));
+            assertThat(browser.driver
+                            .findElement(By.cssSelector("dd[data-count=created]"))
+                            .getText())
+                    .isEqualTo("1");
+            browser.screenshot("import-done-desktop");
+        }
+        assertThat(api.get("/api/v1/bureaus/" + CITY + "/branches/wizard9")
+                        .body()
+                        .path("name")
+                        .asString())
+                .isEqualTo("机关第九党支部");
+    }
+
     /** A city first secretary with a demo login whose lecture of the half is still to give. */
     private static JsonNode firstSecretaryWithAnOpenLecture() {
         var open = await().atMost(Duration.ofSeconds(60))

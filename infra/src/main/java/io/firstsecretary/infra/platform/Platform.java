@@ -45,7 +45,10 @@ public final class Platform {
         System.out.println(
                 "  Get a token            curl -s -u <clientId>:<clientSecret> -d grant_type=client_credentials "
                         + platform.issuer() + "/oauth2/token");
-        System.out.println("  OpenAPI                http://127.0.0.1:<service port>/v3/api-docs   (with a token)");
+        System.out.println("  API docs (Swagger UI)  " + platform.gatewayUrl()
+                + "/api-docs   (after logging in; Authorize to try" + " an operation)");
+        System.out.println("  OpenAPI                " + platform.gatewayUrl()
+                + "/v3/api-docs/<organisation|activity|assessment|notification|identity>   (with a token)");
         System.out.println(
                 "  Health / metrics       <actuator url>/actuator/health (open), /actuator/prometheus (the operator's token)");
         System.out.println("  Kafka                  " + platform.kafkaBootstrapServers());

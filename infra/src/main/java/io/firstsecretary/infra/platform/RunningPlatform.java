@@ -194,6 +194,8 @@ public final class RunningPlatform implements AutoCloseable {
                     options.credentialsFile().toAbsolutePath().toString());
             env.put("FIRSTSEC_IDENTITY_CONSOLE_REDIRECT_URIS", gatewayUrl() + "/login/oauth2/code/identity");
             env.put("FIRSTSEC_IDENTITY_CONSOLE_POST_LOGOUT_REDIRECT_URIS", gatewayUrl() + "/");
+            env.put("FIRSTSEC_IDENTITY_API_DOCS_REDIRECT_URIS", gatewayUrl() + "/api-docs/oauth2-redirect.html");
+            env.put("FIRSTSEC_IDENTITY_CORS_ALLOWED_ORIGINS", gatewayUrl());
         }
         if (spec.ownsDatabase()) {
             env.put("SPRING_MONGODB_URI", runtime.mongoUri(spec.database()));
@@ -213,6 +215,7 @@ public final class RunningPlatform implements AutoCloseable {
         env.put("SPRING_MAIL_HOST", "127.0.0.1");
         env.put("SPRING_MAIL_PORT", Integer.toString(mail.smtpPort()));
         env.put("FIRSTSEC_NOTIFICATION_LINK_BASE", gatewayUrl());
+        env.put("FIRSTSEC_OPENAPI_SERVER_URL", gatewayUrl());
         env.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
         env.put("FIRSTSEC_DEMO_ENABLED", Boolean.toString(options.demo()));
         env.putAll(options.extraEnvironment());

@@ -13,6 +13,7 @@ import io.firstsecretary.contracts.organisation.FirstSecretaryAssigned;
 import io.firstsecretary.contracts.organisation.MemberChanged;
 import io.firstsecretary.contracts.organisation.MemberRegistered;
 import io.firstsecretary.infra.testing.ApiClient;
+import io.firstsecretary.infra.testing.ApiDocumentLint;
 import io.firstsecretary.infra.testing.TestIssuer;
 import io.firstsecretary.infra.testing.TopicProbe;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -592,5 +593,18 @@ abstract class ActivityScenarios {
 
     private static String id() {
         return UUID.randomUUID().toString();
+    }
+
+    /** The document integrators read says what the API does; logging answers 201. */
+    @Test
+    void theApiDocumentTellsTheTruth() {
+        var document = api.get("/v3/api-docs");
+
+        assertThat(ApiDocumentLint.problems(document.body(), "http://127.0.0.1:8080"))
+                .isEmpty();
+        assertThat(document.body()
+                        .at("/paths/~1api~1v1~1bureaus~1{bureau}~1activities/post/responses")
+                        .has("201"))
+                .isTrue();
     }
 }

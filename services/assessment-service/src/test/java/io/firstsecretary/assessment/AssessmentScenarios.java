@@ -24,6 +24,7 @@ import io.firstsecretary.contracts.organisation.FirstSecretaryAssigned;
 import io.firstsecretary.contracts.organisation.FirstSecretaryRelieved;
 import io.firstsecretary.contracts.organisation.MemberRegistered;
 import io.firstsecretary.infra.testing.ApiClient;
+import io.firstsecretary.infra.testing.ApiDocumentLint;
 import io.firstsecretary.infra.testing.TestIssuer;
 import io.firstsecretary.infra.testing.TopicProbe;
 import io.firstsecretary.kit.outbox.Outbox;
@@ -695,11 +696,30 @@ abstract class AssessmentScenarios {
                         b -> b.get("duty").asString() + " " + b.get("period").asString())
                 .contains("PARTY_LECTURE 2026-H1", "GUIDANCE_OPINION 2026-Q2");
         assertThat(report.body().get("highlights").values()).hasSize(1);
+        assertThat(report.body().has("remarks")).isFalse();
+
+        var remarks = api.put(
+                "/api/v1/bureaus/" + bureau + "/reports/bureau-meeting/2026-08/remarks",
+                "{\"text\":\"下月重点督促上半年党课补课。\\n<b>请各支部配合。</b>\"}");
+        assertThat(remarks.status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/bureaus/" + bureau + "/reports/bureau-meeting/2026-08")
+                        .body()
+                        .get("remarks")
+                        .get("text")
+                        .asString())
+                .startsWith("下月重点督促");
+        assertThat(api.put(
+                                "/api/v1/bureaus/" + bureau + "/reports/bureau-meeting/2026-08/remarks",
+                                "{\"text\":\"" + "长".repeat(5001) + "\"}")
+                        .status())
+                .isEqualTo(422);
 
         var html = api.download("/api/v1/bureaus/" + bureau + "/reports/bureau-meeting/2026-08?format=html");
         assertThat(html.contentType()).startsWith("text/html");
         assertThat(new String(html.body(), java.nio.charset.StandardCharsets.UTF_8))
-                .contains("第一书记工作情况专题汇报", "滞后事项", "专题党课辅导", "王军");
+                .contains("第一书记工作情况专题汇报", "滞后事项", "专题党课辅导", "王军")
+                .contains("<h2>七、党建办工作说明</h2><p>下月重点督促上半年党课补课。</p><p>&lt;b&gt;请各支部配合。")
+                .doesNotContain("<b>请各支部");
         var xlsx = api.download("/api/v1/bureaus/" + bureau + "/reports/bureau-meeting/2026-08?format=xlsx");
         assertThat(xlsx.status()).isEqualTo(200);
         try (var workbook =
@@ -707,6 +727,8 @@ abstract class AssessmentScenarios {
             assertThat(workbook.getSheet("履职情况").getRow(1).getCell(1).getStringCellValue())
                     .isEqualTo("wangjun");
             assertThat(workbook.getSheet("季考夺旗")).isNotNull();
+            assertThat(workbook.getSheet("工作说明").getRow(1).getCell(0).getStringCellValue())
+                    .isEqualTo("下月重点督促上半年党课补课。");
         }
         assertThat(api.get("/api/v1/bureaus/" + bureau + "/reports/bureau-meeting/2026-13")
                         .status())
@@ -1039,4 +1061,13 @@ abstract class AssessmentScenarios {
     }
 
     record UpstreamActivity(@Id String id) {}
+
+    /** The document integrators read says what the API does. */
+    @Test
+    void theApiDocumentTellsTheTruth() {
+        var document = api.get("/v3/api-docs");
+
+        assertThat(ApiDocumentLint.problems(document.body(), "http://127.0.0.1:8080"))
+                .isEmpty();
+    }
 }

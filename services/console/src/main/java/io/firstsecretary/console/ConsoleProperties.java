@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param clientId the console's client at that provider: a public client using PKCE
  * @param settleTimeout how long the page keeps asking after a record is logged before it says the
  *     duty is still being updated
+ * @param apiDocsClientId the client Swagger UI signs people in with, to try the API with a token of
+ *     their own
  */
 @ConfigurationProperties("firstsec.console")
-public record ConsoleProperties(URI publicUrl, URI apiUrl, URI issuerUri, String clientId, Duration settleTimeout) {}
+public record ConsoleProperties(
+        URI publicUrl, URI apiUrl, URI issuerUri, String clientId, Duration settleTimeout, String apiDocsClientId) {}

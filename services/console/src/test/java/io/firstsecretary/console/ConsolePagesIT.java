@@ -1,81 +1,27 @@
 package io.firstsecretary.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.io.ByteArrayInputStream;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
-import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
-import org.springframework.security.oauth2.core.oidc.OidcIdToken;
-import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
-import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Every page of the console against a real HTTP server standing in for the platform API: what each
  * page shows, what each form refuses and how (on the field, in Chinese), CSRF on every form, no page
  * without a login, the person's own token on every call, and nothing of a bureau the API refuses.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class ConsolePagesIT {
-
-    static final StubPlatform API = new StubPlatform();
-
-    @DynamicPropertySource
-    static void platform(DynamicPropertyRegistry registry) {
-        registry.add("firstsec.console.api-url", API::url);
-        registry.add("firstsec.console.issuer-uri", API::url);
-        registry.add("firstsec.clock.fixed", () -> Demo.TODAY);
-    }
-
-    @Autowired
-    MockMvc mvc;
-
-    @BeforeEach
-    void answers() {
-        API.exchanges.clear();
-        Demo.install(API);
-    }
-
-    @AfterAll
-    static void stop() {
-        API.close();
-    }
-
-    static final RequestPostProcessor FIRST_SECRETARY = person("fs1", "nt", "王军", "FIRST_SECRETARY", "MEMBER");
-    static final RequestPostProcessor OFFICE = person("of1", "nt", "刘党建", "PARTY_BUILDING_OFFICE", "MEMBER");
+class ConsolePagesIT extends StubbedPages {
 
     @Test
     void noPageWithoutALogin() throws Exception {
@@ -458,14 +404,6 @@ class ConsolePagesIT {
                 .param("idempotencyKey", key);
     }
 
-    private Document page(RequestBuilder request) throws Exception {
-        MvcResult result = mvc.perform(request).andReturn();
-        assertThat(result.getResponse().getStatus())
-                .as(result.getResponse().getContentAsString())
-                .isEqualTo(200);
-        return Jsoup.parse(result.getResponse().getContentAsString());
-    }
-
     private static org.jsoup.nodes.Element card(Document page, String duty) {
         return page.selectFirst(".duty[data-duty=" + duty + "]");
     }
@@ -475,44 +413,5 @@ class ConsolePagesIT {
                 .closest("div:has(.error-text), form")
                 .select(".error-text")
                 .text();
-    }
-
-    /** A person signed in at the identity service, with the access token the console keeps in the session. */
-    static RequestPostProcessor person(String member, String bureau, String name, String... roles) {
-        return request -> {
-            var now = Instant.now();
-            var idToken = OidcIdToken.withTokenValue("id-" + member)
-                    .subject(member)
-                    .issuer(API.url())
-                    .claim("member", member)
-                    .claim("bureau", bureau)
-                    .claim("name", name)
-                    .claim("roles", List.of(roles))
-                    .issuedAt(now)
-                    .expiresAt(now.plusSeconds(3600))
-                    .build();
-            var authorities = new ArrayList<GrantedAuthority>();
-            authorities.add(new OidcUserAuthority(idToken));
-            for (String role : roles) {
-                authorities.add(new SimpleGrantedAuthority("ROLE_" + role));
-            }
-            var user = new DefaultOidcUser(authorities, idToken, "sub");
-            var authentication = new OAuth2AuthenticationToken(user, authorities, "identity");
-            var registration = ClientRegistration.withRegistrationId("identity")
-                    .clientId("console")
-                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                    .redirectUri("http://127.0.0.1:8080/login/oauth2/code/identity")
-                    .authorizationUri(API.url() + "/oauth2/authorize")
-                    .tokenUri(API.url() + "/oauth2/token")
-                    .build();
-            var client = new OAuth2AuthorizedClient(
-                    registration,
-                    member,
-                    new OAuth2AccessToken(
-                            OAuth2AccessToken.TokenType.BEARER, "token-" + member, now, now.plusSeconds(3600)));
-            new HttpSessionOAuth2AuthorizedClientRepository()
-                    .saveAuthorizedClient(client, authentication, request, new MockHttpServletResponse());
-            return authentication(authentication).postProcessRequest(request);
-        };
     }
 }

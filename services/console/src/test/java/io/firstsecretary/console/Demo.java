@@ -16,6 +16,8 @@ final class Demo {
     private Demo() {}
 
     static void install(StubPlatform api) {
+        api.json("POST /api/v1/bureaus/nt/activities/attachments", 201, """
+                {"id":"att1","name":"讲稿.txt","contentType":"text/plain","size":9}""");
         api.json("GET /api/v1/bureaus/nt/catalogue", 200, """
                 {"value":{"version":"2026.1","branchSection":false,"duties":[
                  {"code":"GUIDANCE_OPINION","name":"对支部党建工作提出指导意见","scope":"ASSIGNMENT","owedBy":"FIRST_SECRETARY","cadence":"QUARTER","rule":"ACTIVITIES","fulfilledBy":["GUIDANCE_OPINION"]},

@@ -1,56 +1,15 @@
 package io.firstsecretary.console;
 
-import static io.firstsecretary.console.ConsolePagesIT.person;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.util.Base64;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.RequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The settings, the office's reviews and evaluations, and the bureau-meeting report, against the stand-in API. */
-@SpringBootTest
-@AutoConfigureMockMvc
-class MorePagesIT {
-
-    static final StubPlatform API = new StubPlatform();
-
-    @DynamicPropertySource
-    static void platform(DynamicPropertyRegistry registry) {
-        registry.add("firstsec.console.api-url", API::url);
-        registry.add("firstsec.console.issuer-uri", API::url);
-        registry.add("firstsec.clock.fixed", () -> Demo.TODAY);
-    }
-
-    @Autowired
-    MockMvc mvc;
-
-    static final RequestPostProcessor FIRST_SECRETARY = person("fs1", "nt", "王军", "FIRST_SECRETARY", "MEMBER");
-    static final RequestPostProcessor OFFICE = person("of1", "nt", "刘党建", "PARTY_BUILDING_OFFICE", "MEMBER");
-
-    @BeforeEach
-    void answers() {
-        API.exchanges.clear();
-        Demo.install(API);
-    }
-
-    @AfterAll
-    static void stop() {
-        API.close();
-    }
+class MorePagesIT extends StubbedPages {
 
     @Test
     void preferencesAreShownAndSavedAsTheyWereTicked() throws Exception {
@@ -211,6 +170,8 @@ class MorePagesIT {
 
     @Test
     void theDirectoryShowsTheTreeTheBranchesAndTheirPeople() throws Exception {
+        API.json("GET /api/v1/bureaus/nt/members", 200, """
+                {"items":[],"page":0,"size":500,"total":0}""");
         API.json("GET /api/v1/bureaus/nt/branches", 200, """
                 {"items":[{"bureau":"nt","code":"b1","name":"第一党支部","divisions":["办公室","人事科"],"status":"ACTIVE"},
                           {"bureau":"nt","code":"b2","name":"第二党支部","divisions":["征管科"],"status":"MERGED"}],
@@ -221,6 +182,7 @@ class MorePagesIT {
         assertThat(page.selectFirst("nav.tree a.depth-1").text()).isEqualTo("如东县税务局");
         assertThat(page.select("tr[data-branch=b1] td").eachText()).containsExactly("第一党支部", "办公室、人事科", "王军", "正常");
         assertThat(page.select("tr[data-branch=b2] td").eachText()).contains("—", "已合并");
+        assertThat(page.select("table.terms tbody tr").eachText()).containsExactly("王军 第一党支部 2026年1月1日 在任");
 
         var branch = page(get("/office/directory/nt/branches/b1").with(OFFICE));
         assertThat(branch.select("dl.facts").text()).contains("王军（2026-01-01 起）", "张三", "李四");
@@ -232,9 +194,114 @@ class MorePagesIT {
                 .isEqualTo(403);
     }
 
-    private Document page(RequestBuilder request) throws Exception {
-        var response = mvc.perform(request).andReturn().getResponse();
-        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
-        return Jsoup.parse(response.getContentAsString());
+    @Test
+    void theOfficeWritesItsOwnTextIntoTheReport() throws Exception {
+        API.json("GET /api/v1/bureaus/nt/reports/bureau-meeting/2026-07", 200, """
+                {"bureau":"nt","bureauName":"南通市税务局","month":"2026-07","asOf":"2026-07-31",
+                 "summary":{"firstSecretaries":1,"dueThisMonth":0,"metThisMonth":0,"overdue":0,"activitiesThisMonth":0},
+                 "remarks":{"text":"下月重点督促党课补课。","writtenBy":"of1","writtenAt":"2026-08-02T01:00:00Z"}}""");
+        API.json("PUT /api/v1/bureaus/nt/reports/bureau-meeting/2026-07/remarks", 200, """
+                {"text":"请各支部配合。","writtenBy":"of1","writtenAt":"2026-08-03T02:00:00Z"}""");
+
+        var page = page(get("/office/report").param("month", "2026-07").with(OFFICE));
+        assertThat(page.selectFirst("textarea[name=text]").text()).isEqualTo("下月重点督促党课补课。");
+
+        var saved = mvc.perform(post("/office/report/remarks")
+                        .param("month", "2026-07")
+                        .param("text", "  请各支部配合。 ")
+                        .with(OFFICE)
+                        .with(csrf()))
+                .andReturn();
+        assertThat(saved.getFlashMap().get("done")).isEqualTo("report.remarks.saved");
+        assertThat(API.sent("PUT", "/api/v1/bureaus/nt/reports/bureau-meeting/2026-07/remarks"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.text()).isEqualTo("{\"text\":\"请各支部配合。\"}"));
+
+        var tooLong = mvc.perform(post("/office/report/remarks")
+                        .param("month", "2026-07")
+                        .param("text", "长".repeat(5001))
+                        .with(OFFICE)
+                        .with(csrf()))
+                .andReturn();
+        assertThat(tooLong.getFlashMap().get("remarksError")).isEqualTo("report.remarks.tooLong");
+        assertThat(API.sent("PUT", "/api/v1/bureaus/nt/reports/bureau-meeting/2026-07/remarks"))
+                .hasSize(1);
+    }
+
+    @Test
+    void everyPointOfAScorecardLinksToWhatEarnedIt() throws Exception {
+        API.json("GET /api/v1/bureaus/nt/scorecards", 200, """
+                {"items":[{"assignee":"fs1","name":"王军","bureau":"nt","branch":"b1","year":2026,"total":17.3,"breakdown":[
+                  {"duty":"PARTY_LECTURE","period":"2026-H1","basis":"MET_LATE","points":3.0,"evidence":["a-1"],"earnedOn":"2026-07-02"},
+                  {"duty":"TALK_COVERAGE","period":"2026","basis":"COVERAGE 18/20","points":4.5,"evidence":["a-2","a-3"]},
+                  {"duty":"QUARTERLY_REVIEW","period":"2026-Q2","basis":"GRADE EXCELLENT","points":5.0,"evidence":["nt:fs1:2026-Q2"],"earnedOn":"2026-06-30"},
+                  {"duty":"YEAR_END_EVALUATION","period":"2026","basis":"SATISFACTION 0.92","points":4.8,"evidence":["e-1"],"earnedOn":"2026-08-01"}]}]}""");
+
+        var page = page(get("/office/scorecards")
+                .param("assignee", "fs1")
+                .param("year", "2026")
+                .with(OFFICE));
+        assertThat(API.sent("GET", "/api/v1/bureaus/nt/scorecards").get(0).query())
+                .isEqualTo("year=2026&assignee=fs1");
+        assertThat(page.selectFirst("h1").text()).isEqualTo("王军 2026年度得分明细");
+        assertThat(page.selectFirst(".total").text()).isEqualTo("合计 17.3 分");
+        var rows = page.select("tbody tr");
+        assertThat(rows.get(0).text()).contains("逾期完成", "3.0", "2026年7月2日");
+        assertThat(rows.get(0).select("a").eachAttr("href")).containsExactly("/activities/a-1?bureau=nt");
+        assertThat(rows.get(1).text()).contains("谈心谈话覆盖 18/20", "只计入年度");
+        assertThat(rows.get(1).select("a").eachText()).containsExactly("记录 1", "记录 2");
+        assertThat(rows.get(2).text()).contains("季度点评（优秀）");
+        assertThat(rows.get(2).select("a").eachAttr("href")).containsExactly("/office/reviews?quarter=2026-Q2");
+        assertThat(rows.get(3).text()).contains("年底评议满意率 92%");
+        assertThat(rows.get(3).select("a").eachAttr("href"))
+                .containsExactly("/office/evaluations?assignee=fs1&year=2026");
+        assertThat(mvc.perform(get("/office/scorecards")
+                                .param("assignee", "fs1")
+                                .with(FIRST_SECRETARY))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void swaggerUiListsEveryServicesDocumentFetchedWithThePersonsToken() throws Exception {
+        API.json("GET /v3/api-docs/activity", 200, """
+                {"openapi":"3.1.0","info":{"title":"First Secretary platform: activity API","version":"0.1.0"}}""");
+
+        var response = mvc.perform(get("/api-docs").with(OFFICE)).andReturn().getResponse();
+        assertThat(response.getHeaders("Content-Security-Policy"))
+                .singleElement()
+                .satisfies(csp ->
+                        assertThat(csp).contains("style-src 'self' 'sha256-").contains("script-src 'self';"));
+        assertThat(mvc.perform(get("/settings").with(OFFICE))
+                        .andReturn()
+                        .getResponse()
+                        .getHeader("Content-Security-Policy"))
+                .contains("style-src 'self';");
+        var page = page(get("/api-docs").with(OFFICE));
+        var ui = page.selectFirst("#swagger-ui");
+        assertThat(ui.attr("data-urls")).contains("\"url\":\"api-docs/organisation.json\"", "\"name\":\"identity\"");
+        assertThat(ui.attr("data-client-id")).isEqualTo("api-docs");
+        assertThat(ui.attr("data-redirect-url")).isEqualTo("http://127.0.0.1:8080/api-docs/oauth2-redirect.html");
+        assertThat(page.select("script[src]").eachAttr("src"))
+                .contains("/api-docs.js")
+                .anyMatch(src -> src.startsWith("/webjars/swagger-ui/") && src.endsWith("/swagger-ui-bundle.js"));
+
+        var document = mvc.perform(get("/api-docs/activity.json").with(OFFICE))
+                .andReturn()
+                .getResponse();
+        assertThat(document.getContentType()).startsWith("application/json");
+        assertThat(document.getContentAsString()).contains("activity API");
+        assertThat(API.sent("GET", "/v3/api-docs/activity"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.authorization()).startsWith("Bearer "));
+        assertThat(mvc.perform(get("/api-docs/mail.json").with(OFFICE))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+        assertThat(mvc.perform(get("/api-docs")).andReturn().getResponse().getStatus())
+                .isEqualTo(302);
     }
 }

@@ -18,10 +18,25 @@ import java.util.regex.Pattern;
  */
 final class StubPlatform implements AutoCloseable {
 
-    record Exchange(String method, String path, String query, String authorization, String contentType, byte[] body) {
+    record Exchange(
+            String method,
+            String path,
+            String query,
+            String authorization,
+            String contentType,
+            byte[] body,
+            Map<String, List<String>> headers) {
 
         String text() {
             return new String(body, StandardCharsets.UTF_8);
+        }
+
+        String header(String name) {
+            return headers.entrySet().stream()
+                    .filter(h -> h.getKey().equalsIgnoreCase(name))
+                    .map(h -> h.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -49,7 +64,8 @@ final class StubPlatform implements AutoCloseable {
                     exchange.getRequestURI().getRawQuery(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("Content-Type"),
-                    body));
+                    body,
+                    Map.copyOf(exchange.getRequestHeaders())));
             Answer found = null;
             for (int i = answers.size() - 1; i >= 0 && found == null; i--) {
                 if (Pattern.matches(answers.get(i).getKey(), method + " " + path)) {
@@ -71,6 +87,17 @@ final class StubPlatform implements AutoCloseable {
             exchange.close();
         });
         server.start();
+        discovery();
+    }
+
+    /** Forgets every answer set up and every request received; answers OpenID discovery again. */
+    void reset() {
+        answers.clear();
+        exchanges.clear();
+        discovery();
+    }
+
+    private void discovery() {
         json("GET /.well-known/openid-configuration", 200, """
                 {"issuer":"%1$s","authorization_endpoint":"%1$s/oauth2/authorize","token_endpoint":"%1$s/oauth2/token",
                  "jwks_uri":"%1$s/oauth2/jwks","userinfo_endpoint":"%1$s/userinfo","end_session_endpoint":"%1$s/connect/logout",

@@ -18,6 +18,7 @@ import io.firstsecretary.contracts.organisation.MemberChanged;
 import io.firstsecretary.contracts.organisation.MemberRegistered;
 import io.firstsecretary.infra.FreePorts;
 import io.firstsecretary.infra.testing.ApiClient;
+import io.firstsecretary.infra.testing.ApiDocumentLint;
 import io.firstsecretary.infra.testing.OAuthClient;
 import io.firstsecretary.infra.testing.TopicProbe;
 import java.nio.file.Files;
@@ -463,5 +464,41 @@ abstract class IdentityScenarios {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** Swagger UI at the gateway's address redeems its code from the browser; no other origin may. */
+    @Test
+    void theTokenEndpointAnswersTheConsolesOriginAlone() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        for (String origin : List.of("http://127.0.0.1:8080", "http://evil.example")) {
+            var preflight = http.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(ISSUER + "/oauth2/token"))
+                            .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                            .header("Origin", origin)
+                            .header("Access-Control-Request-Method", "POST")
+                            .header("Access-Control-Request-Headers", "content-type")
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            var allowed = preflight.headers().firstValue("Access-Control-Allow-Origin");
+            if (origin.contains("evil")) {
+                assertThat(allowed).as(origin).isEmpty();
+            } else {
+                assertThat(preflight.statusCode()).isEqualTo(200);
+                assertThat(allowed).contains(origin);
+            }
+        }
+    }
+
+    /** The document integrators read says what the API does, and how to get a token for it. */
+    @Test
+    void theApiDocumentTellsTheTruth() {
+        var document = api.get("/v3/api-docs");
+
+        assertThat(ApiDocumentLint.problems(document.body(), "http://127.0.0.1:8080"))
+                .isEmpty();
+        assertThat(document.body()
+                        .at("/components/securitySchemes/oauth2/flows/clientCredentials/tokenUrl")
+                        .asString())
+                .isEqualTo(ISSUER + "/oauth2/token");
     }
 }

@@ -23,6 +23,7 @@ import io.firstsecretary.contracts.organisation.MemberRegistered;
 import io.firstsecretary.infra.EmbeddedMailServer;
 import io.firstsecretary.infra.FreePorts;
 import io.firstsecretary.infra.testing.ApiClient;
+import io.firstsecretary.infra.testing.ApiDocumentLint;
 import io.firstsecretary.infra.testing.TestIssuer;
 import io.firstsecretary.infra.testing.TopicProbe;
 import io.firstsecretary.notification.support.Mailbox;
@@ -772,5 +773,14 @@ abstract class NotificationScenarios {
         var response = api.get("/api/v1/bureaus/" + bureau + "/reminders?size=500");
         assertThat(response.status()).isEqualTo(200);
         return new ArrayList<>(response.body().get("items").values());
+    }
+
+    /** The document integrators read says what the API does. */
+    @Test
+    void theApiDocumentTellsTheTruth() {
+        var document = api.get("/v3/api-docs");
+
+        assertThat(ApiDocumentLint.problems(document.body(), "http://127.0.0.1:8080"))
+                .isEmpty();
     }
 }

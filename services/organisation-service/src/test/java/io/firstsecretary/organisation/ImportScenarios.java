@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.firstsecretary.contracts.Topics;
 import io.firstsecretary.infra.testing.ApiClient;
+import io.firstsecretary.infra.testing.ApiDocumentLint;
 import io.firstsecretary.infra.testing.TestIssuer;
 import io.firstsecretary.infra.testing.TopicProbe;
 import java.io.IOException;
@@ -91,6 +92,10 @@ abstract class ImportScenarios {
         var dryRun = csv("branches", branches, true);
         assertThat(dryRun.status()).isEqualTo(200);
         assertThat(counts(dryRun.body())).containsExactly(2, 0, 0);
+        assertThat(dryRun.body().get("changes").values())
+                .extracting(c -> c.get("row").asInt() + " " + c.get("key").asString() + " "
+                        + c.get("name").asString() + " " + c.get("outcome").asString())
+                .containsExactly("2 zgnf 征管和纳税服务党支部 CREATED", "3 bgs 办公室党支部 CREATED");
         assertThat(api.get("/api/v1/bureaus/" + bureau + "/branches")
                         .body()
                         .get("total")
@@ -109,7 +114,10 @@ abstract class ImportScenarios {
         assertThat(counts(csv("first-secretaries", terms, false).body())).containsExactly(0, 0, 1);
 
         String changed = members.replace("%s-4,陈静,,,,bgs,,".formatted(bureau), "%s-4,陈静,,,,zgnf,g1,".formatted(bureau));
-        assertThat(counts(csv("members", changed, true).body())).containsExactly(0, 1, 3);
+        var review = csv("members", changed, true).body();
+        assertThat(counts(review)).containsExactly(0, 1, 3);
+        assertThat(review.get("changes").get(0).get("key").asString()).isEqualTo(bureau + "-4");
+        assertThat(review.get("changes").get(0).get("outcome").asString()).isEqualTo("UPDATED");
         assertThat(counts(csv("members", changed, false).body())).containsExactly(0, 1, 3);
         await().atMost(WAIT)
                 .untilAsserted(() -> assertThat(events())
@@ -228,16 +236,21 @@ abstract class ImportScenarios {
                 HttpRequest.BodyPublishers.ofByteArray(workbook));
     }
 
-    private ApiClient.Response send(String path, String contentType, HttpRequest.BodyPublisher body) {
-        var request = HttpRequest.newBuilder(
+    /** POSTs to the bureau's {@code path}; {@code headers} are name, value pairs. */
+    private ApiClient.Response send(
+            String path, String contentType, HttpRequest.BodyPublisher body, String... headers) {
+        var builder = HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/v1/bureaus/" + bureau + path))
                 .header(
                         "Authorization",
                         "Bearer " + TestIssuer.shared().operator().get())
                 .header("Content-Type", contentType)
                 .timeout(Duration.ofMinutes(3))
-                .POST(body)
-                .build();
+                .POST(body);
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        var request = builder.build();
         try {
             var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
             return new ApiClient.Response(
@@ -250,5 +263,65 @@ abstract class ImportScenarios {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A person watching a progress bar: the rows are checked in the request and applied after the answer. */
+    @Test
+    void anImportThatPrefersToRespondAsyncIsAppliedAfterA202() {
+        String branches = """
+                code,name,divisions
+                hy1,第一党支部,办公室
+                hy2,第二党支部,人事科
+                hy3,第三党支部,征管科
+                """;
+        var started = send(
+                "/imports/branches",
+                "text/csv",
+                HttpRequest.BodyPublishers.ofString(branches),
+                "Prefer",
+                "respond-async");
+        assertThat(started.status()).isEqualTo(202);
+        assertThat(started.body().get("total").asInt()).isEqualTo(3);
+        String id = started.body().get("id").asString();
+
+        var done = await().atMost(WAIT)
+                .until(
+                        () -> api.get("/api/v1/bureaus/" + bureau + "/imports/" + id)
+                                .body(),
+                        progress -> !progress.get("status").asString().equals("RUNNING"));
+        assertThat(done.get("status").asString()).isEqualTo("DONE");
+        assertThat(List.of(done.get("processed").asInt(), done.get("created").asInt()))
+                .containsExactly(3, 3);
+        assertThat(api.get("/api/v1/bureaus/" + bureau + "/branches")
+                        .body()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(3);
+
+        var refused = send(
+                "/imports/branches",
+                "text/csv",
+                HttpRequest.BodyPublishers.ofString("code,name,divisions\nhy4,,办公室\n"),
+                "Prefer",
+                "respond-async");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(api.get("/api/v1/bureaus/" + bureau + "/imports")
+                        .body()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(1);
+    }
+
+    /** The document integrators read says what the API does: each CSV sheet has a path of its own. */
+    @Test
+    void theApiDocumentTellsTheTruth() {
+        var document = api.get("/v3/api-docs");
+
+        assertThat(ApiDocumentLint.problems(document.body(), "http://127.0.0.1:8080"))
+                .isEmpty();
+        assertThat(document.body().path("paths").has("/api/v1/bureaus/{bureau}/imports/members"))
+                .isTrue();
+        assertThat(document.body().path("paths").has("/api/v1/bureaus/{bureau}/imports/{sheet}"))
+                .isFalse();
     }
 }

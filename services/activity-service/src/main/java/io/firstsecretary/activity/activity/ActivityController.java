@@ -7,12 +7,16 @@ import io.firstsecretary.kit.security.Scope;
 import io.firstsecretary.kit.web.ForbiddenException;
 import io.firstsecretary.kit.web.Paged;
 import io.firstsecretary.kit.web.UnprocessableException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,10 +25,15 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/bureaus/{bureau}/activities")
+@Tag(
+        name = "Activities",
+        description = "Records of the work first secretaries and branches do (lectures, talks, meetings, research"
+                + " and the rest), with their corrections and voids.")
 class ActivityController {
 
     private final ActivityLog activities;
@@ -35,7 +44,18 @@ class ActivityController {
 
     /** 201 for a new activity; 200 with the original when an Idempotency-Key request is repeated. */
     @Requires(Scope.ACTIVITIES_WRITE)
+    @Operation(
+            summary = "Log an activity",
+            description = "With an Idempotency-Key, the same key and body again answer 200 with the activity logged"
+                    + " the first time; the same key with another body is a conflict.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The Idempotency-Key was used before with the same body: the activity logged then,"
+                    + " nothing written",
+            useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "The Idempotency-Key was already used for a different request")
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Activity> log(
             @PathVariable String bureau,
             Caller caller,
@@ -52,6 +72,10 @@ class ActivityController {
     }
 
     @Requires(Scope.ACTIVITIES_READ)
+    @Operation(
+            summary = "List the bureau's activities",
+            description = "Filters by branch, type, actor, participant (also the audience and attendees) and the days"
+                    + " from and to; voided records only with includeVoided=true. Paged, the latest first.")
     @GetMapping
     Paged<Activity> list(
             @PathVariable String bureau,
@@ -70,6 +94,10 @@ class ActivityController {
 
     /** The filtered list as a file: {@code format=csv} or {@code format=xlsx} (up to 50,000 rows). */
     @Requires(Scope.ACTIVITIES_READ)
+    @Operation(
+            summary = "Export the bureau's activities as CSV or XLSX",
+            description = "The list's filters apply; format=csv (the default) or format=xlsx, up to 50,000 rows, the"
+                    + " earliest first.")
     @GetMapping("/export")
     ResponseEntity<byte[]> export(
             @PathVariable String bureau,
@@ -96,6 +124,9 @@ class ActivityController {
 
     /** A branch's month: {@code {"branch","month","days":[{"date","activities":[…]}]}}. */
     @Requires(Scope.ACTIVITIES_READ)
+    @Operation(
+            summary = "Show a branch's activities of a month, day by day",
+            description = "The branch's activities of the month (like 2026-03) that were not voided, grouped by day.")
     @GetMapping("/calendar")
     Map<String, Object> calendar(@PathVariable String bureau, @RequestParam String branch, @RequestParam String month) {
         YearMonth yearMonth;
@@ -132,6 +163,7 @@ class ActivityController {
     }
 
     @Requires(Scope.ACTIVITIES_READ)
+    @Operation(summary = "Get an activity")
     @GetMapping("/{id}")
     Activity get(@PathVariable String bureau, @PathVariable String id) {
         return activities.require(bureau, id);
@@ -139,12 +171,22 @@ class ActivityController {
 
     /** Every revision of the record: as logged, each correction with its reason, the void. */
     @Requires(Scope.ACTIVITIES_READ)
+    @Operation(
+            summary = "List an activity's revisions",
+            description = "Every revision of the record: as logged, each correction with its reason, the void.")
     @GetMapping("/{id}/history")
     java.util.Map<String, Object> history(@PathVariable String bureau, @PathVariable String id) {
         return java.util.Map.of("items", activities.history(bureau, id));
     }
 
     @Requires(Scope.ACTIVITIES_WRITE)
+    @Operation(
+            summary = "Void an activity",
+            description = "The record stays readable with its reason and is evidence of nothing any more.")
+    @ApiResponse(responseCode = "200", description = "Done: the resource as it now is", useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "409",
+            description = "The activity was already voided, or another request changed it meanwhile")
     @PostMapping("/{id}/void")
     Activity voidActivity(
             Caller caller,
@@ -157,6 +199,12 @@ class ActivityController {
     }
 
     @Requires(Scope.ACTIVITIES_WRITE)
+    @Operation(
+            summary = "Correct an activity",
+            description = "The changed fields are checked like a new record; the earlier revision is kept in the"
+                    + " history.")
+    @ApiResponse(responseCode = "200", description = "Done: the resource as it now is", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "The activity was voided, or another request changed it meanwhile")
     @PostMapping("/{id}/corrections")
     Activity correct(
             Caller caller,

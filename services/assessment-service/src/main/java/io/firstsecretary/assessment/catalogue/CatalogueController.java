@@ -9,6 +9,8 @@ import io.firstsecretary.kit.security.Scope;
 import io.firstsecretary.kit.web.FieldError;
 import io.firstsecretary.kit.web.NotFoundException;
 import io.firstsecretary.kit.web.UnprocessableException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,6 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/bureaus/{bureau}/catalogue")
+@Tag(
+        name = "Catalogue",
+        description = "The versioned duty catalogue: the duties owed, by whom, on which cadence and how each is met.")
 class CatalogueController {
 
     /** The activity types the activity service records. */
@@ -64,6 +69,10 @@ class CatalogueController {
 
     /** The catalogue in force on {@code on} (default today): the bureau's own, an ancestor's or the default. */
     @Requires(Scope.ASSESSMENT_READ)
+    @Operation(
+            summary = "Get the duty catalogue in force",
+            description = "The version in force on the day given as on (default today): the bureau's own, an"
+                    + " ancestor's or the default.")
     @GetMapping
     Version<DutyCatalogue> inForce(
             @PathVariable String bureau,
@@ -75,12 +84,16 @@ class CatalogueController {
     }
 
     @Requires(Scope.ASSESSMENT_READ)
+    @Operation(summary = "List the bureau's own catalogue versions")
     @GetMapping("/versions")
     Versions versions(@PathVariable String bureau) {
         return new Versions(catalogues.versions(bureau));
     }
 
     @Requires(Scope.ASSESSMENT_WRITE)
+    @Operation(
+            summary = "Save a catalogue version",
+            description = "Recomputes the obligations of the bureau and the bureaus below it, history included.")
     @PutMapping("/versions/{version}")
     Version<DutyCatalogue> save(
             @PathVariable String bureau, @PathVariable String version, @RequestBody DutyCatalogue body) {

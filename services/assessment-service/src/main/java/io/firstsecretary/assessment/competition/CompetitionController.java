@@ -9,6 +9,8 @@ import io.firstsecretary.kit.security.Requires;
 import io.firstsecretary.kit.security.Scope;
 import io.firstsecretary.kit.web.FieldError;
 import io.firstsecretary.kit.web.UnprocessableException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
 /** The labour competition: rankings and the groups first secretaries compete in. */
 @RestController
 @RequestMapping("/api/v1/bureaus/{bureau}")
+@Tag(
+        name = "Rankings",
+        description = "The labour competition: monthly, quarterly and yearly rankings of first secretaries, and the"
+                + " groups they compete in.")
 class CompetitionController {
 
     private final Rankings rankings;
@@ -42,6 +48,11 @@ class CompetitionController {
      * 2026}); with {@code includeDescendants} every bureau below ranks too, each within its groups.
      */
     @Requires(Scope.ASSESSMENT_READ)
+    @Operation(
+            summary = "Rank the first secretaries for a period",
+            description = "period is a month (2026-03), a quarter with its flags (2026-Q1) or a year (2026); group"
+                    + " narrows to one competition group, and with includeDescendants every bureau below ranks too,"
+                    + " each within its groups.")
     @GetMapping("/rankings")
     RankingView rankings(
             @PathVariable String bureau,
@@ -63,6 +74,7 @@ class CompetitionController {
     }
 
     @Requires(Scope.ASSESSMENT_READ)
+    @Operation(summary = "Get the bureau's competition groups")
     @GetMapping("/competition-groups")
     CompetitionGroups.Groups groups(@PathVariable String bureau) {
         paths.of(bureau);
@@ -71,6 +83,9 @@ class CompetitionController {
 
     /** Replaces the bureau's groups; first secretaries not listed compete in the bureau's default group. */
     @Requires(Scope.ASSESSMENT_WRITE)
+    @Operation(
+            summary = "Replace the bureau's competition groups",
+            description = "First secretaries not listed compete in the bureau's default group.")
     @PutMapping("/competition-groups")
     CompetitionGroups.Groups saveGroups(@PathVariable String bureau, @RequestBody GroupsBody body) {
         paths.of(bureau);

@@ -9,6 +9,9 @@ import io.firstsecretary.kit.web.ConflictException;
 import io.firstsecretary.kit.web.NotFoundException;
 import io.firstsecretary.kit.web.Paged;
 import io.firstsecretary.kit.web.UnprocessableException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,6 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/bureaus/{bureau}")
+@Tag(
+        name = "Obligations",
+        description = "What first secretaries, branches and the bureau owe in each period under the duty catalogue,"
+                + " each with its status, and waivers.")
 class ObligationController {
 
     private final MongoTemplate mongo;
@@ -39,6 +46,10 @@ class ObligationController {
     }
 
     @Requires(Scope.ASSESSMENT_READ)
+    @Operation(
+            summary = "List the bureau's obligations",
+            description = "Filters by assignee, branch, duty, year, period (2026, 2026-H1, 2026-Q1 or 2026-03) and"
+                    + " status, OVERDUE including open ones past their due day. Paged, by due day.")
     @GetMapping("/obligations")
     Paged<ObligationView> list(
             @PathVariable String bureau,
@@ -95,6 +106,7 @@ class ObligationController {
     }
 
     @Requires(Scope.ASSESSMENT_READ)
+    @Operation(summary = "Get an obligation")
     @GetMapping("/obligations/{id}")
     ObligationView one(@PathVariable String bureau, @PathVariable String id) {
         var o = mongo.findById(id, Obligation.class, book.collection());
@@ -106,6 +118,12 @@ class ObligationController {
 
     /** The party-building office waives an obligation (豁免), with a reason. */
     @Requires(Scope.ASSESSMENT_WRITE)
+    @Operation(
+            summary = "Waive an obligation",
+            description = "The party-building office waives an obligation (豁免) with a reason; an obligation"
+                    + " already waived is answered as it is.")
+    @ApiResponse(responseCode = "200", description = "Done: the resource as it now is", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "The obligation is already met: met work is not waived")
     @PostMapping("/obligations/{id}/waive")
     ObligationView waive(
             Caller caller, @PathVariable String bureau, @PathVariable String id, @RequestBody WaiveObligation body) {
@@ -132,6 +150,9 @@ class ObligationController {
 
     /** Who a first secretary has talked with this year, and who is still missing (谈心谈话全覆盖). */
     @Requires(Scope.ASSESSMENT_READ)
+    @Operation(
+            summary = "Show a first secretary's talk coverage for a year",
+            description = "Who the first secretary has talked with in the year, and who is still missing (谈心谈话全覆盖).")
     @GetMapping("/talk-coverage")
     TalkCoverage talkCoverage(@PathVariable String bureau, @RequestParam String assignee, @RequestParam int year) {
         checkYear(year);

@@ -24,6 +24,7 @@ public record BureauMeetingReport(
         List<Standing> monthRanking,
         List<Standing> quarterRanking,
         List<Highlight> highlights,
+        Remarks remarks,
         Filed filed) {
 
     /** The month in numbers. */
@@ -70,6 +71,9 @@ public record BureauMeetingReport(
             String actor,
             String title,
             String note) {}
+
+    /** The party-building office's own words for the meeting, if it has written any. */
+    public record Remarks(String text, String writtenBy, Instant writtenAt) {}
 
     /** When the party-building office filed this report, if it has. */
     public record Filed(String filedBy, Instant filedAt) {}

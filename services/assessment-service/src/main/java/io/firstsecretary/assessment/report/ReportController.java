@@ -14,6 +14,8 @@ import io.firstsecretary.kit.security.Requires;
 import io.firstsecretary.kit.security.Scope;
 import io.firstsecretary.kit.web.Codes;
 import io.firstsecretary.kit.web.UnprocessableException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -25,6 +27,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,12 +40,16 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/bureaus/{bureau}/reports/bureau-meeting/{month}")
+@Tag(
+        name = "Reports",
+        description = "The monthly bureau-meeting report (每月局务会专题汇报), generated on request, and its filing.")
 class ReportController {
 
     static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final ReportGenerator generator;
+    private final ReportRemarks remarks;
     private final Facts facts;
     private final BureauPaths paths;
     private final Outbox outbox;
@@ -55,8 +62,10 @@ class ReportController {
             BureauPaths paths,
             Outbox outbox,
             ObligationBook book,
+            ReportRemarks remarks,
             Clock clock) {
         this.generator = generator;
+        this.remarks = remarks;
         this.facts = facts;
         this.paths = paths;
         this.outbox = outbox;
@@ -65,6 +74,10 @@ class ReportController {
     }
 
     @Requires(Scope.ASSESSMENT_READ)
+    @Operation(
+            summary = "Preview the month's bureau-meeting report",
+            description = "Generated on request: format=json (the default), format=xlsx for a workbook or"
+                    + " format=html for a printable page.")
     @GetMapping
     ResponseEntity<?> report(
             @PathVariable String bureau,
@@ -95,6 +108,10 @@ class ReportController {
 
     /** Files the month's report with the bureau meeting; filing again records the later filing. */
     @Requires(Scope.ASSESSMENT_WRITE)
+    @Operation(
+            summary = "File the month's bureau-meeting report",
+            description = "Meets the party-building office's BUREAU_MEETING_REPORT duty for the month; filing again"
+                    + " records who filed last and keeps the time it was first filed.")
     @PostMapping("/filing")
     FiledReport file(
             Caller caller,
@@ -131,6 +148,28 @@ class ReportController {
     }
 
     record Filing(String filedBy) {}
+
+    /** The office's own text for the month's report; blank removes it. */
+    record RemarksBody(String text) {}
+
+    @Requires(Scope.ASSESSMENT_WRITE)
+    @Operation(
+            summary = "Write the office's own text for the month's report",
+            description = "Shown as the report's last section (工作说明) in every format; writing again replaces it,"
+                    + " a blank text removes it.")
+    @PutMapping("/remarks")
+    BureauMeetingReport.Remarks remarks(
+            Caller caller, @PathVariable String bureau, @PathVariable String month, @RequestBody RemarksBody body) {
+        Period period = parse(month);
+        paths.of(bureau);
+        String text = body == null || body.text() == null ? "" : body.text().strip();
+        if (text.length() > ReportRemarks.MAX_LENGTH) {
+            throw new UnprocessableException(
+                    "text", "text is at most " + ReportRemarks.MAX_LENGTH + " characters, not " + text.length());
+        }
+        var saved = remarks.save(bureau, period.toString(), text, caller.actor());
+        return new BureauMeetingReport.Remarks(saved.text(), saved.writtenBy(), saved.writtenAt());
+    }
 
     private Period parse(String month) {
         if (!month.matches("^\\d{4}-(0[1-9]|1[0-2])$")) {

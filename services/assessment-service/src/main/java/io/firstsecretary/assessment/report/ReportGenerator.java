@@ -36,6 +36,7 @@ class ReportGenerator {
     private final Rankings rankings;
     private final Catalogues catalogues;
     private final BureauPaths paths;
+    private final ReportRemarks remarks;
     private final Clock clock;
 
     ReportGenerator(
@@ -45,6 +46,7 @@ class ReportGenerator {
             Rankings rankings,
             Catalogues catalogues,
             BureauPaths paths,
+            ReportRemarks remarks,
             Clock clock) {
         this.facts = facts;
         this.obligations = obligations;
@@ -52,6 +54,7 @@ class ReportGenerator {
         this.rankings = rankings;
         this.catalogues = catalogues;
         this.paths = paths;
+        this.remarks = remarks;
         this.clock = clock;
     }
 
@@ -178,6 +181,10 @@ class ReportGenerator {
                 rankings.of(bureau, month),
                 rankings.of(bureau, quarter),
                 highlights,
+                remarks.find(bureau, month.toString())
+                        .filter(r -> !r.text().isBlank())
+                        .map(r -> new BureauMeetingReport.Remarks(r.text(), r.writtenBy(), r.writtenAt()))
+                        .orElse(null),
                 filed);
     }
 }

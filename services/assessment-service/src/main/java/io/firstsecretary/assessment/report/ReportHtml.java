@@ -105,6 +105,12 @@ final class ReportHtml {
             }
             html.append("</ul>");
         }
+        if (r.remarks() != null) {
+            html.append("<h2>七、党建办工作说明</h2>");
+            for (String paragraph : r.remarks().text().split("\\R+")) {
+                html.append("<p>").append(esc(paragraph)).append("</p>");
+            }
+        }
         html.append("\n<p class=\"meta\">本报告由第一书记工作平台根据履职记录自动生成，生成时间 ")
                 .append(r.generatedAt())
                 .append("</p></body></html>\n");

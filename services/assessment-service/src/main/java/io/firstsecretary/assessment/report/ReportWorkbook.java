@@ -71,6 +71,13 @@ final class ReportWorkbook {
                             h.type(),
                             h.title() == null ? "" : h.title(),
                             h.note() == null ? "" : h.note()));
+            if (r.remarks() != null) {
+                sheet(
+                        workbook.createSheet("工作说明"),
+                        List.of("党建办工作说明"),
+                        List.of(r.remarks().text().split("\\R+")),
+                        paragraph -> List.of(paragraph));
+            }
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {

@@ -17,6 +17,8 @@ import io.firstsecretary.kit.security.Scope;
 import io.firstsecretary.kit.web.Codes;
 import io.firstsecretary.kit.web.FieldError;
 import io.firstsecretary.kit.web.UnprocessableException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,6 +43,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/bureaus/{bureau}")
+@Tag(
+        name = "Reviews and evaluations",
+        description = "The party committee's quarterly reviews of its first secretaries, and members' year-end"
+                + " evaluations of their first secretary's report.")
 class ReviewController {
 
     private final Facts facts;
@@ -56,6 +62,10 @@ class ReviewController {
     }
 
     @Requires(Scope.ASSESSMENT_WRITE)
+    @Operation(
+            summary = "Record a quarterly review of a first secretary",
+            description = "A review of the same first secretary and quarter replaces the earlier one and keeps the"
+                    + " day it was first recorded.")
     @PostMapping("/reviews")
     @ResponseStatus(HttpStatus.CREATED)
     Review review(Caller caller, @PathVariable String bureau, @RequestBody RecordReview body) {
@@ -126,6 +136,9 @@ class ReviewController {
     }
 
     @Requires(Scope.ASSESSMENT_READ)
+    @Operation(
+            summary = "List the quarterly reviews of a year",
+            description = "assignee narrows the list to one first secretary.")
     @GetMapping("/reviews")
     Items<Review> reviews(
             @PathVariable String bureau, @RequestParam int year, @RequestParam(required = false) String assignee) {
@@ -136,6 +149,10 @@ class ReviewController {
     }
 
     @Requires(Scope.ASSESSMENT_WRITE)
+    @Operation(
+            summary = "Record a year-end evaluation of a first secretary",
+            description = "Members of the branch rate their first secretary's year-end report (年底述职); an"
+                    + " evaluation of the same first secretary and year replaces the earlier one.")
     @PostMapping("/evaluations")
     @ResponseStatus(HttpStatus.CREATED)
     EvaluationView evaluate(@PathVariable String bureau, @RequestBody RecordEvaluation body) {
@@ -215,6 +232,7 @@ class ReviewController {
     }
 
     @Requires(Scope.ASSESSMENT_READ)
+    @Operation(summary = "List the year-end evaluations of a year")
     @GetMapping("/evaluations")
     Items<EvaluationView> evaluations(@PathVariable String bureau, @RequestParam int year) {
         return new Items<>(facts.evaluations(bureau, year).stream()

@@ -10,6 +10,8 @@ import io.firstsecretary.assessment.scoring.Scorecards;
 import io.firstsecretary.kit.security.Requires;
 import io.firstsecretary.kit.security.Scope;
 import io.firstsecretary.kit.web.UnprocessableException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
 /** Compliance and scores rolled up per branch, per bureau, and for a bureau over the bureaus below it. */
 @RestController
 @RequestMapping("/api/v1/bureaus/{bureau}/compliance")
+@Tag(
+        name = "Compliance",
+        description = "Compliance with the duties and the scores, rolled up per branch, per bureau and over the"
+                + " bureaus below.")
 class RollupController {
 
     private final Facts facts;
@@ -44,6 +50,10 @@ class RollupController {
     record Rollup(String bureau, int year, Compliance total, List<BureauRollup> bureaus) {}
 
     @Requires(Scope.ASSESSMENT_READ)
+    @Operation(
+            summary = "Roll up the year's compliance and scores",
+            description = "Per branch and for the bureau; with includeDescendants also for every bureau below it,"
+                    + " with a total over them all.")
     @GetMapping
     Rollup compliance(
             @PathVariable String bureau,

@@ -8,6 +8,8 @@ import io.firstsecretary.kit.security.Requires;
 import io.firstsecretary.kit.security.Scope;
 import io.firstsecretary.kit.web.FieldError;
 import io.firstsecretary.kit.web.UnprocessableException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,6 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 /** Scorecards, and the scoring policy they are computed under. */
 @RestController
 @RequestMapping("/api/v1/bureaus/{bureau}")
+@Tag(
+        name = "Scorecards and scoring policy",
+        description = "First secretaries' scorecards, and the versioned scoring policy they are computed under.")
 class ScoringController {
 
     private static final Set<String> GRADES = Set.of("EXCELLENT", "GOOD", "FAIR", "POOR");
@@ -47,6 +52,10 @@ class ScoringController {
 
     /** Every first secretary's scorecard for the year, optionally of the bureaus below too. */
     @Requires(Scope.ASSESSMENT_READ)
+    @Operation(
+            summary = "List the first secretaries' scorecards for a year",
+            description = "assignee narrows the list to one first secretary; includeDescendants adds those of the"
+                    + " bureaus below.")
     @GetMapping("/scorecards")
     Items<Scorecard> scorecards(
             @PathVariable String bureau,
@@ -70,6 +79,10 @@ class ScoringController {
     }
 
     @Requires(Scope.ASSESSMENT_READ)
+    @Operation(
+            summary = "Get the scoring policy in force",
+            description = "The version in force on the day given as on (default today): the bureau's own, an"
+                    + " ancestor's or the platform default.")
     @GetMapping("/scoring-policy")
     Version<ScoringPolicy> policy(
             @PathVariable String bureau,
@@ -79,6 +92,7 @@ class ScoringController {
     }
 
     @Requires(Scope.ASSESSMENT_READ)
+    @Operation(summary = "List the bureau's own scoring-policy versions")
     @GetMapping("/scoring-policy/versions")
     Items<Version<ScoringPolicy>> versions(@PathVariable String bureau) {
         return new Items<>(policies.versions(bureau));
@@ -86,6 +100,9 @@ class ScoringController {
 
     /** Saves a policy version; scorecards and rankings use it from the next read, history included. */
     @Requires(Scope.ASSESSMENT_WRITE)
+    @Operation(
+            summary = "Save a scoring-policy version",
+            description = "Scorecards and rankings use it from the next read, history included.")
     @PutMapping("/scoring-policy/versions/{version}")
     Version<ScoringPolicy> save(
             @PathVariable String bureau, @PathVariable String version, @RequestBody ScoringPolicy body) {

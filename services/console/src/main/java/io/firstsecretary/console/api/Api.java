@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
@@ -62,40 +63,33 @@ public class Api {
     }
 
     public <T> T post(Function<UriBuilder, URI> uri, Object body, Class<T> type) {
-        return rest.post()
-                .uri(uri)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body)
-                .retrieve()
-                .onStatus(HttpStatusCode::isError, Api::refuse)
-                .body(type);
+        return send(HttpMethod.POST, uri, MediaType.APPLICATION_JSON, body, Map.of(), type);
     }
 
     public <T> T post(Function<UriBuilder, URI> uri, Object body, Map<String, String> headers, Class<T> type) {
-        return rest.post()
-                .uri(uri)
-                .contentType(MediaType.APPLICATION_JSON)
-                .headers(h -> headers.forEach(h::set))
-                .body(body)
-                .retrieve()
-                .onStatus(HttpStatusCode::isError, Api::refuse)
-                .body(type);
+        return send(HttpMethod.POST, uri, MediaType.APPLICATION_JSON, body, headers, type);
     }
 
     public <T> T patch(Function<UriBuilder, URI> uri, Object body, Class<T> type) {
-        return rest.patch()
-                .uri(uri)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body)
-                .retrieve()
-                .onStatus(HttpStatusCode::isError, Api::refuse)
-                .body(type);
+        return send(HttpMethod.PATCH, uri, MediaType.APPLICATION_JSON, body, Map.of(), type);
     }
 
     public <T> T put(Function<UriBuilder, URI> uri, Object body, Class<T> type) {
-        return rest.put()
+        return send(HttpMethod.PUT, uri, MediaType.APPLICATION_JSON, body, Map.of(), type);
+    }
+
+    /** Sends {@code body} as {@code contentType} (JSON, a file's bytes, multipart parts) and reads the answer. */
+    public <T> T send(
+            HttpMethod method,
+            Function<UriBuilder, URI> uri,
+            MediaType contentType,
+            Object body,
+            Map<String, String> headers,
+            Class<T> type) {
+        return rest.method(method)
                 .uri(uri)
-                .contentType(MediaType.APPLICATION_JSON)
+                .contentType(contentType)
+                .headers(h -> headers.forEach(h::set))
                 .body(body)
                 .retrieve()
                 .onStatus(HttpStatusCode::isError, Api::refuse)
@@ -111,13 +105,7 @@ public class Api {
     }
 
     public <T> T multipart(Function<UriBuilder, URI> uri, MultiValueMap<String, ?> parts, Class<T> type) {
-        return rest.post()
-                .uri(uri)
-                .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(parts)
-                .retrieve()
-                .onStatus(HttpStatusCode::isError, Api::refuse)
-                .body(type);
+        return send(HttpMethod.POST, uri, MediaType.MULTIPART_FORM_DATA, parts, Map.of(), type);
     }
 
     private static void refuse(org.springframework.http.HttpRequest request, ClientHttpResponse response)

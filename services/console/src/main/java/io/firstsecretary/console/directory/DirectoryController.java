@@ -4,6 +4,8 @@ import io.firstsecretary.console.api.Api;
 import io.firstsecretary.console.api.Directory;
 import io.firstsecretary.console.api.Page;
 import io.firstsecretary.console.security.Person;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +26,12 @@ class DirectoryController {
 
     private final Api api;
     private final Directory directory;
+    private final Clock clock;
 
-    DirectoryController(Api api, Directory directory) {
+    DirectoryController(Api api, Directory directory, Clock clock) {
         this.api = api;
         this.directory = directory;
+        this.clock = clock;
     }
 
     record Branch(String code, String name, List<String> divisions, String status) {}
@@ -44,19 +48,21 @@ class DirectoryController {
                 .sorted(Comparator.comparing(b -> String.join("/", b.path())))
                 .map(b -> new Node(b, b.path().size() - top))
                 .toList();
-        var branches = api.get(
-                        u -> u.path("/api/v1/bureaus/{b}/branches")
-                                .queryParam("size", 500)
-                                .build(chosen),
-                        new ParameterizedTypeReference<Page<Branch>>() {})
-                .items();
-        Map<String, String> secretaries = directory.terms(chosen, false).stream()
+        var branches = branches(chosen);
+        var terms = directory.terms(chosen, false).stream()
+                .filter(t -> t.bureau().equals(chosen))
+                .sorted(Comparator.comparing(Directory.Term::from).reversed())
+                .toList();
+        Map<String, String> secretaries = terms.stream()
                 .filter(t -> t.bureau().equals(chosen) && t.to() == null)
                 .collect(Collectors.toMap(Directory.Term::branch, Directory.Term::name, (a, b) -> a));
         model.addAttribute("tree", tree);
         model.addAttribute("bureau", chosen);
         model.addAttribute("branches", branches);
         model.addAttribute("secretaries", secretaries);
+        model.addAttribute("terms", terms);
+        model.addAttribute(
+                "branchNames", branches.stream().collect(Collectors.toMap(Branch::code, Branch::name, (a, b) -> a)));
         return "directory";
     }
 
@@ -64,6 +70,34 @@ class DirectoryController {
     String branch(@PathVariable String bureau, @PathVariable String branch, Model model) {
         model.addAttribute("bureau", bureau);
         model.addAttribute("branch", directory.branch(bureau, branch));
+        model.addAttribute(
+                "otherBranches",
+                branches(bureau).stream()
+                        .filter(b -> !b.code().equals(branch) && "ACTIVE".equals(b.status()))
+                        .toList());
+        // a first secretary is a member of the party committee
+        model.addAttribute(
+                "candidates",
+                api
+                        .get(
+                                u -> u.path("/api/v1/bureaus/{b}/members")
+                                        .queryParam("size", 500)
+                                        .build(bureau),
+                                new ParameterizedTypeReference<Page<Directory.Member>>() {})
+                        .items()
+                        .stream()
+                        .filter(m -> m.roles() != null && m.roles().contains("COMMITTEE_MEMBER"))
+                        .toList());
+        model.addAttribute("today", LocalDate.now(clock));
         return "directory-branch";
+    }
+
+    private List<Branch> branches(String bureau) {
+        return api.get(
+                        u -> u.path("/api/v1/bureaus/{b}/branches")
+                                .queryParam("size", 500)
+                                .build(bureau),
+                        new ParameterizedTypeReference<Page<Branch>>() {})
+                .items();
     }
 }

@@ -28,6 +28,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ReportController {
 
+    /** As long as the assessment service keeps. */
+    static final int REMARKS_LENGTH = 5000;
+
     private final Api api;
     private final Clock clock;
 
@@ -61,6 +64,8 @@ class ReportController {
 
     record Filed(String filedBy, Instant filedAt) {}
 
+    record Remarks(String text, String writtenBy, Instant writtenAt) {}
+
     record Report(
             String bureauName,
             String month,
@@ -70,6 +75,7 @@ class ReportController {
             List<Behind> behind,
             List<Coverage> talkCoverage,
             List<Highlight> highlights,
+            Remarks remarks,
             Filed filed) {
 
         Report {
@@ -132,6 +138,27 @@ class ReportController {
             }
             redirect.addFlashAttribute("failed", problem.getMessage());
         }
+        return "redirect:/office/report?month=" + shown;
+    }
+
+    /** The office's own text, the report's last section in every format. */
+    @PostMapping("/office/report/remarks")
+    String remarks(
+            Person person,
+            @RequestParam String month,
+            @RequestParam(defaultValue = "") String text,
+            RedirectAttributes redirect) {
+        String shown = monthOf(month);
+        if (text.strip().length() > REMARKS_LENGTH) {
+            redirect.addFlashAttribute("remarksError", "report.remarks.tooLong");
+            redirect.addFlashAttribute("remarksText", text);
+            return "redirect:/office/report?month=" + shown;
+        }
+        api.put(
+                u -> path(u).path("/remarks").build(person.bureau(), shown),
+                Map.of("text", text.strip()),
+                Remarks.class);
+        redirect.addFlashAttribute("done", text.isBlank() ? "report.remarks.removed" : "report.remarks.saved");
         return "redirect:/office/report?month=" + shown;
     }
 

@@ -57,7 +57,13 @@ class ConsoleSecurityConfiguration {
         var logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         logout.setPostLogoutRedirectUri(properties.publicUrl() + "/");
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/webjars/**", "/console.css", "/console.js", "/favicon.svg", "/error")
+                                "/webjars/**",
+                                "/console.css",
+                                "/console.js",
+                                "/api-docs.js",
+                                "/api-docs/oauth2-redirect.html",
+                                "/favicon.svg",
+                                "/error")
                         .permitAll()
                         .requestMatchers("/office/**")
                         .hasAnyRole(Person.OFFICE, Person.OPERATOR)
@@ -65,16 +71,9 @@ class ConsoleSecurityConfiguration {
                         .authenticated())
                 .oauth2Login(login -> login.loginPage("/oauth2/authorization/" + IssuerRegistration.ID))
                 .logout(out -> out.logoutSuccessHandler(logout))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
-                                + " object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self' "
-                                + origin(properties))));
+                .headers(headers -> headers.contentSecurityPolicy(
+                        csp -> csp.policyDirectives(ContentSecurityPolicy.of(properties.issuerUri()))));
         return http.build();
-    }
-
-    private static String origin(ConsoleProperties properties) {
-        var issuer = properties.issuerUri();
-        return issuer.getScheme() + "://" + issuer.getAuthority();
     }
 
     @Bean

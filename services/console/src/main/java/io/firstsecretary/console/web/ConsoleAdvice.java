@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * What every page has (the signed-in person for the header), and how a refusal of the API reaches
@@ -49,6 +50,21 @@ class ConsoleAdvice {
         log.warn("The platform API did not answer: {}", e.getMessage());
         response.setStatus(503);
         model.addAttribute("message", "error.unavailable");
+        return "error";
+    }
+
+    /** A page that is not there, or not for this person, says so in Chinese. */
+    @ExceptionHandler(ResponseStatusException.class)
+    String status(ResponseStatusException e, HttpServletResponse response, Model model) {
+        int status = e.getStatusCode().value();
+        response.setStatus(status);
+        model.addAttribute(
+                "message",
+                switch (status) {
+                    case 404 -> "error.notFound";
+                    case 403 -> "error.forbidden";
+                    default -> "error.failed";
+                });
         return "error";
     }
 

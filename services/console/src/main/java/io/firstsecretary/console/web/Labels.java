@@ -34,6 +34,18 @@ public class Labels {
         return date.format(DateTimeFormatter.ofPattern(message("date.format"), Locale.CHINA));
     }
 
+    /** A day the API writes as text (2026-01-01), as people write it; the text itself if it is no day. */
+    public String isoDay(String iso) {
+        if (iso == null || iso.isBlank()) {
+            return "";
+        }
+        try {
+            return day(LocalDate.parse(iso));
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
+    }
+
     /** An instant as a Shanghai wall-clock time: 2026年12月6日 14:05. */
     public String time(Instant instant) {
         if (instant == null) {

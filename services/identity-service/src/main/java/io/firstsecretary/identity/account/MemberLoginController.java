@@ -6,6 +6,9 @@ import io.firstsecretary.kit.security.Role;
 import io.firstsecretary.kit.security.Scope;
 import io.firstsecretary.kit.web.ConflictException;
 import io.firstsecretary.kit.web.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/bureaus/{bureau}/logins")
+@Tag(name = "Logins", description = "Members' logins: the office gives a member of its bureau a password.")
 class MemberLoginController {
 
     private static final Logger log = LoggerFactory.getLogger(MemberLoginController.class);
@@ -44,6 +48,11 @@ class MemberLoginController {
     record IssuedLogin(String username, String password, String member, String bureau, List<Role> roles) {}
 
     @Requires(Scope.CLIENTS_MANAGE)
+    @Operation(
+            summary = "Issue a login to a member",
+            description = "A first password, or a new one that ends the old; it is shown in this answer only. The"
+                    + " member's roles are the directory's.")
+    @ApiResponse(responseCode = "409", description = "The member has left the organisation and cannot log in")
     @PostMapping("/{member}")
     @ResponseStatus(HttpStatus.CREATED)
     IssuedLogin issue(Caller caller, @PathVariable String bureau, @PathVariable String member) {

@@ -10,6 +10,9 @@ import io.firstsecretary.kit.web.FieldError;
 import io.firstsecretary.kit.web.NotFoundException;
 import io.firstsecretary.kit.web.Paged;
 import io.firstsecretary.kit.web.UnprocessableException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,6 +33,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -37,6 +42,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/bureaus/{bureau}/clients")
+@Tag(
+        name = "Clients",
+        description = "A bureau's integration clients: one for each outside system (OA, an SMS gateway, a data"
+                + " warehouse), granted scopes its office holds.")
 @Requires(Scope.CLIENTS_MANAGE)
 class ClientController {
 
@@ -60,7 +69,15 @@ class ClientController {
         this.maxPerBureau = maxPerBureau;
     }
 
+    @Operation(
+            summary = "Create an integration client",
+            description = "The answer carries the client's secret, shown this once, and the token endpoint to use"
+                    + " it at.")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The bureau already has the most clients it may have: revoke one first")
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CreatedClient> create(
             @PathVariable String bureau, @RequestBody(required = false) NewClient request, Caller caller) {
         known(bureau);
@@ -115,6 +132,9 @@ class ClientController {
                 .body(body);
     }
 
+    @Operation(
+            summary = "List the bureau's integration clients",
+            description = "Revoked clients included, with revokedAt; paged.")
     @GetMapping
     Paged<PlatformClient.View> list(
             @PathVariable String bureau,
@@ -131,13 +151,18 @@ class ClientController {
                 clients.countOfBureau(bureau, false));
     }
 
+    @Operation(summary = "Get an integration client")
     @GetMapping("/{clientId}")
     PlatformClient.View get(@PathVariable String bureau, @PathVariable String clientId) {
         return ofBureau(bureau, clientId).view();
     }
 
     /** Revokes the client: it gets no new token; one it holds lapses within the token lifetime. */
+    @Operation(
+            summary = "Revoke an integration client",
+            description = "The client gets no new token; a token it holds lapses within the token lifetime.")
     @DeleteMapping("/{clientId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> revoke(@PathVariable String bureau, @PathVariable String clientId) {
         ofBureau(bureau, clientId);
         clients.revoke(clientId);

@@ -41,6 +41,7 @@ public class Clients implements RegisteredClientRepository {
     private final Clock clock;
     private final Duration tokenLifetime;
     private final RegisteredClient console;
+    private final RegisteredClient apiDocs;
 
     Clients(
             MongoTemplate mongo,
@@ -51,12 +52,16 @@ public class Clients implements RegisteredClientRepository {
             @Value("${firstsec.identity.console.redirect-uris:http://127.0.0.1:8080/login/oauth2/code/identity}")
                     List<String> consoleRedirectUris,
             @Value("${firstsec.identity.console.post-logout-redirect-uris:http://127.0.0.1:8080/}")
-                    List<String> consolePostLogoutRedirectUris) {
+                    List<String> consolePostLogoutRedirectUris,
+            @Value("${firstsec.identity.api-docs.client-id:api-docs}") String apiDocsClientId,
+            @Value("${firstsec.identity.api-docs.redirect-uris:http://127.0.0.1:8080/api-docs/oauth2-redirect.html}")
+                    List<String> apiDocsRedirectUris) {
         this.mongo = mongo;
         this.passwords = passwords;
         this.clock = clock;
         this.tokenLifetime = tokenLifetime;
         this.console = console(consoleClientId, consoleRedirectUris, consolePostLogoutRedirectUris, tokenLifetime);
+        this.apiDocs = apiDocs(apiDocsClientId, apiDocsRedirectUris, tokenLifetime);
     }
 
     /**
@@ -73,6 +78,29 @@ public class Clients implements RegisteredClientRepository {
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .redirectUris(uris -> uris.addAll(redirectUris))
                 .postLogoutRedirectUris(uris -> uris.addAll(postLogoutRedirectUris))
+                .scope("openid")
+                .scope("profile")
+                .clientSettings(ClientSettings.builder()
+                        .requireProofKey(true)
+                        .requireAuthorizationConsent(false)
+                        .build())
+                .tokenSettings(TokenSettings.builder()
+                        .accessTokenTimeToLive(tokenLifetime)
+                        .build())
+                .build();
+    }
+
+    /**
+     * Swagger UI of the API, where a person tries an operation with a token of his own: a public
+     * client like the console, sending the token back only to the page that asked for it.
+     */
+    private static RegisteredClient apiDocs(String clientId, List<String> redirectUris, Duration tokenLifetime) {
+        return RegisteredClient.withId(clientId)
+                .clientId(clientId)
+                .clientName("第一书记工作平台 API 文档")
+                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUris(uris -> uris.addAll(redirectUris))
                 .scope("openid")
                 .scope("profile")
                 .clientSettings(ClientSettings.builder()
@@ -169,6 +197,9 @@ public class Clients implements RegisteredClientRepository {
     public RegisteredClient findByClientId(String clientId) {
         if (console.getClientId().equals(clientId)) {
             return console;
+        }
+        if (apiDocs.getClientId().equals(clientId)) {
+            return apiDocs;
         }
         return find(clientId).filter(c -> !c.revoked()).map(this::registered).orElse(null);
     }

@@ -26,6 +26,10 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.CorsUtils;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * The authorization server's endpoints ({@code /oauth2/*}, OpenID discovery, {@code /userinfo}) and
@@ -35,17 +39,50 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfiguration {
 
+    /**
+     * The browser asks before it redeems a code across origins; the token endpoint matches POST
+     * alone, so the question is answered here.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain tokenEndpointPreflight(HttpSecurity http, CorsConfigurationSource tokenEndpointCors) {
+        http.securityMatcher(request -> CorsUtils.isPreFlightRequest(request)
+                        && request.getRequestURI().startsWith("/oauth2/"))
+                .cors(cors -> cors.configurationSource(tokenEndpointCors))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+        return http.build();
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerFilterChain(HttpSecurity http) {
+    SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, CorsConfigurationSource tokenEndpointCors) {
         var authorizationServer = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
                 .with(authorizationServer, server -> server.oidc(Customizer.withDefaults()))
+                .cors(cors -> cors.configurationSource(tokenEndpointCors))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(handling -> handling.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"),
                         new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
         return http.build();
+    }
+
+    /**
+     * Swagger UI, a page of the console at the gateway's address, redeems its code for a token from
+     * the browser: the token endpoint answers that origin, and no other, across origins.
+     */
+    @Bean
+    CorsConfigurationSource tokenEndpointCors(
+            @Value("${firstsec.identity.cors.allowed-origins:http://127.0.0.1:8080}") List<String> origins) {
+        var cors = new CorsConfiguration();
+        cors.setAllowedOrigins(origins);
+        cors.setAllowedMethods(List.of("POST"));
+        cors.setAllowedHeaders(List.of("Content-Type", "Accept", "X-Requested-With"));
+        cors.setAllowCredentials(false);
+        var source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/oauth2/token", cors);
+        source.registerCorsConfiguration("/oauth2/revoke", cors);
+        return source;
     }
 
     @Bean

@@ -7,6 +7,8 @@ import io.firstsecretary.kit.web.NotFoundException;
 import io.firstsecretary.notification.directory.Directory;
 import io.firstsecretary.notification.message.Messages;
 import io.firstsecretary.notification.reminder.ReminderBook;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -25,6 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
  * earlier one), {@code DELETE} revokes it, and {@code GET /api/v1/calendar/{token}.ics} is the feed.
  */
 @RestController
+@Tag(
+        name = "Calendar",
+        description = "A member's upcoming due dates as an iCalendar feed that Outlook or a phone calendar"
+                + " subscribes to.")
 class CalendarController {
 
     static final MediaType CALENDAR = MediaType.parseMediaType("text/calendar;charset=UTF-8");
@@ -54,6 +60,9 @@ class CalendarController {
     record Issued(String token, String url) {}
 
     @Requires(Scope.SELF)
+    @Operation(
+            summary = "Issue a member's calendar feed address",
+            description = "The feed's secret address; issuing one revokes any earlier one.")
     @PostMapping("/api/v1/bureaus/{bureau}/members/{member}/calendar-token")
     @ResponseStatus(HttpStatus.CREATED)
     Issued issue(@PathVariable String bureau, @PathVariable String member) {
@@ -63,6 +72,7 @@ class CalendarController {
     }
 
     @Requires(Scope.SELF)
+    @Operation(summary = "Revoke a member's calendar feed")
     @DeleteMapping("/api/v1/bureaus/{bureau}/members/{member}/calendar-token")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(@PathVariable String bureau, @PathVariable String member) {
@@ -72,6 +82,10 @@ class CalendarController {
     }
 
     @PublicEndpoint("the token in the path is the credential: a calendar application cannot log in")
+    @Operation(
+            summary = "Get a member's calendar feed",
+            description = "The open obligations not yet due, as iCalendar; the token in the path is the credential,"
+                    + " since a calendar application cannot log in.")
     @GetMapping("/api/v1/calendar/{token}.ics")
     ResponseEntity<String> feed(@PathVariable String token) {
         var holder = tokens.holderOf(token);

@@ -7,6 +7,8 @@ import io.firstsecretary.kit.web.NotFoundException;
 import io.firstsecretary.kit.web.Paged;
 import io.firstsecretary.kit.web.UnprocessableException;
 import io.firstsecretary.notification.directory.Directory;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/bureaus/{bureau}/members/{member}/inbox")
+@Tag(name = "Inbox", description = "A member's reminders in the platform's inbox, read or unread.")
 class InboxController {
 
     private final MongoTemplate mongo;
@@ -42,6 +45,9 @@ class InboxController {
     record Mark(Boolean read) {}
 
     @Requires(Scope.SELF)
+    @Operation(
+            summary = "List a member's inbox",
+            description = "Newest first, with the number unread; unread=true lists the unread items only. Paged.")
     @GetMapping
     Page list(
             @PathVariable String bureau,
@@ -72,6 +78,7 @@ class InboxController {
     }
 
     @Requires(Scope.SELF)
+    @Operation(summary = "Mark an inbox item read or unread")
     @PatchMapping("/{id}")
     InboxItem mark(
             @PathVariable String bureau, @PathVariable String member, @PathVariable String id, @RequestBody Mark body) {

@@ -3,6 +3,8 @@ package io.firstsecretary.notification.policy;
 import io.firstsecretary.kit.security.Requires;
 import io.firstsecretary.kit.security.Scope;
 import io.firstsecretary.notification.directory.Directory;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/bureaus/{bureau}/reminder-policy")
+@Tag(
+        name = "Reminder policy",
+        description = "When a bureau's reminders go out: days before and after the due day, quiet hours,"
+                + " escalation and the weekly digest.")
 class ReminderPolicyController {
 
     private final ReminderPolicies policies;
@@ -30,6 +36,7 @@ class ReminderPolicyController {
     }
 
     @Requires(Scope.ASSESSMENT_READ)
+    @Operation(summary = "Get the bureau's reminder policy")
     @GetMapping
     PolicyView policy(@PathVariable String bureau) {
         directory.requireBureau(bureau);
@@ -37,6 +44,9 @@ class ReminderPolicyController {
     }
 
     @Requires(Scope.NOTIFICATIONS_MANAGE)
+    @Operation(
+            summary = "Change the bureau's reminder policy",
+            description = "Reschedules the bureau's pending reminders at once.")
     @PutMapping
     PolicyView save(@PathVariable String bureau, @RequestBody PolicyView body) {
         directory.requireBureau(bureau);

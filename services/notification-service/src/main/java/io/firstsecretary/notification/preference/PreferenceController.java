@@ -5,6 +5,8 @@ import io.firstsecretary.kit.security.Scope;
 import io.firstsecretary.kit.web.FieldError;
 import io.firstsecretary.kit.web.UnprocessableException;
 import io.firstsecretary.notification.directory.Directory;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/bureaus/{bureau}/members/{member}/notification-preferences")
+@Tag(
+        name = "Notification preferences",
+        description = "The channels a member is reminded through, and whether they get the weekly digest.")
 class PreferenceController {
 
     private final Preferences preferences;
@@ -34,6 +39,7 @@ class PreferenceController {
     record Body(List<String> channels, Boolean digest) {}
 
     @Requires(Scope.SELF)
+    @Operation(summary = "Get a member's notification preferences")
     @GetMapping
     Preference get(@PathVariable String bureau, @PathVariable String member) {
         directory.requirePerson(bureau, member);
@@ -41,6 +47,9 @@ class PreferenceController {
     }
 
     @Requires(Scope.SELF)
+    @Operation(
+            summary = "Change a member's notification preferences",
+            description = "Applies to reminders sent from then on; an empty list of channels mutes every reminder.")
     @PutMapping
     Preference put(@PathVariable String bureau, @PathVariable String member, @RequestBody Body body) {
         directory.requirePerson(bureau, member);

@@ -3,6 +3,8 @@ package io.firstsecretary.notification.reminder;
 import io.firstsecretary.kit.security.Requires;
 import io.firstsecretary.kit.security.Scope;
 import io.firstsecretary.kit.web.Paged;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/bureaus/{bureau}/reminders")
+@Tag(name = "Reminders", description = "The reminders of a bureau's obligations: scheduled, sent, failed or cancelled.")
 class ReminderController {
 
     private final MongoTemplate mongo;
@@ -24,6 +27,9 @@ class ReminderController {
     }
 
     @Requires(Scope.ASSESSMENT_READ)
+    @Operation(
+            summary = "List the bureau's reminders",
+            description = "Filters by recipient, status and stage. Paged, by the time each is scheduled for.")
     @GetMapping
     Paged<Reminder> list(
             @PathVariable String bureau,

@@ -9,6 +9,9 @@ import io.firstsecretary.kit.web.Paged;
 import io.firstsecretary.kit.web.UnprocessableException;
 import io.firstsecretary.notification.directory.Directory;
 import io.firstsecretary.notification.reminder.ReminderStage;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,6 +38,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/bureaus/{bureau}/webhooks")
+@Tag(
+        name = "Webhooks",
+        description = "HTTPS endpoints of a bureau's own systems that receive its reminders, signed with a secret.")
 class WebhookController {
 
     private final Webhooks webhooks;
@@ -81,7 +87,15 @@ class WebhookController {
     }
 
     @Requires(Scope.NOTIFICATIONS_MANAGE)
+    @Operation(
+            summary = "Register a webhook",
+            description = "events names reminder stages, or [\"*\"] for all; the answer carries the endpoint's"
+                    + " signing secret, shown this once.")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The bureau already has the most webhooks it may have: delete one first")
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<View> register(@PathVariable String bureau, @RequestBody Register body) {
         directory.requireBureau(bureau);
         var errors = new ArrayList<FieldError>();
@@ -128,6 +142,7 @@ class WebhookController {
     }
 
     @Requires(Scope.NOTIFICATIONS_MANAGE)
+    @Operation(summary = "List the bureau's webhooks")
     @GetMapping
     Paged<View> list(
             @PathVariable String bureau,
@@ -145,6 +160,7 @@ class WebhookController {
     }
 
     @Requires(Scope.NOTIFICATIONS_MANAGE)
+    @Operation(summary = "Get a webhook")
     @GetMapping("/{id}")
     View one(@PathVariable String bureau, @PathVariable String id) {
         var endpoint = webhooks.find(id);
@@ -155,6 +171,7 @@ class WebhookController {
     }
 
     @Requires(Scope.NOTIFICATIONS_MANAGE)
+    @Operation(summary = "Delete a webhook")
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String bureau, @PathVariable String id) {

@@ -1,5 +1,6 @@
 package io.firstsecretary.organisation.imports;
 
+import io.firstsecretary.kit.web.ConflictException;
 import io.firstsecretary.kit.web.UnprocessableException;
 import io.firstsecretary.organisation.assignment.AssignFirstSecretary;
 import io.firstsecretary.organisation.assignment.FirstSecretaries;
@@ -27,6 +28,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +70,19 @@ public class Importer {
     }
 
     public ImportResult run(String bureauCode, String source, List<Table> tables, boolean dryRun) {
+        Plan plan = plan(bureauCode, source, tables);
+        if (dryRun || !plan.result().errors().isEmpty()) {
+            return dryRun ? plan.result() : plan.result().withDryRun(false);
+        }
+        importLog.started(plan.id(), plan.bureau(), source, plan.actions().size());
+        return apply(plan);
+    }
+
+    /**
+     * Checks every row and plans its effect, writing nothing: {@link #apply} then performs a plan
+     * without errors, in the request or, for a large file, after the answer.
+     */
+    Plan plan(String bureauCode, String source, List<Table> tables) {
         Bureau root = bureaus.require(bureauCode);
         var state = DirectoryState.load(root, bureaus, branches, members, firstSecretaries);
         var planner = new Planner(state);
@@ -75,44 +91,78 @@ public class Importer {
                 planner.plan(table.sheet(), row);
             }
         }
-        var actions = planner.actions;
         String id = UUID.randomUUID().toString();
-        var planned = result(id, dryRun, actions, planner.errors);
-        if (dryRun || !planner.errors.isEmpty()) {
-            return planned;
+        return new Plan(
+                id, root.code(), source, planner.actions, result(id, planner.actions, planner.errors, planner.changes));
+    }
+
+    /** Starts applying a plan without errors in the background; its progress is in the import log at once. */
+    ImportLog.ImportProgress start(Plan plan, Executor executor) {
+        importLog.started(
+                plan.id(), plan.bureau(), plan.source(), plan.actions().size());
+        try {
+            executor.execute(() -> {
+                try {
+                    apply(plan);
+                } catch (RuntimeException e) {
+                    log.error("Import {} into {} failed", plan.id(), plan.bureau(), e);
+                }
+            });
+        } catch (RejectedExecutionException full) {
+            importLog.finished(plan.id(), ImportLog.Status.FAILED, plan.result().withDryRun(false));
+            throw new ConflictException("file", "Too many imports are waiting to be applied; try again later");
         }
-        importLog.started(id, root.code(), source, actions.size());
+        return importLog.require(plan.bureau(), plan.id());
+    }
+
+    private ImportResult apply(Plan plan) {
+        var actions = plan.actions();
+        var applied = plan.result().withDryRun(false);
+        // a progress bar moves in steps of about 2%, and a large file costs at most a write per 250 rows
+        int every = Math.max(1, Math.min(PROGRESS_EVERY, actions.size() / 50));
         try {
             for (int i = 0; i < actions.size(); i++) {
                 actions.get(i).apply().run();
+                if ((i + 1) % every == 0) {
+                    importLog.progressed(plan.id(), i + 1);
+                }
                 if ((i + 1) % PROGRESS_EVERY == 0) {
-                    importLog.progressed(id, i + 1);
-                    log.info("Import {} into {}: {} of {} rows applied", id, root.code(), i + 1, actions.size());
+                    log.info(
+                            "Import {} into {}: {} of {} rows applied",
+                            plan.id(),
+                            plan.bureau(),
+                            i + 1,
+                            actions.size());
                 }
             }
         } catch (RuntimeException e) {
-            importLog.finished(id, ImportLog.Status.FAILED, planned);
+            importLog.finished(plan.id(), ImportLog.Status.FAILED, applied);
             throw e;
         }
-        importLog.finished(id, ImportLog.Status.DONE, planned);
+        importLog.finished(plan.id(), ImportLog.Status.DONE, applied);
         log.info(
                 "Import {} into {} done: {} created, {} updated, {} unchanged",
-                id,
-                root.code(),
-                planned.created(),
-                planned.updated(),
-                planned.unchanged());
-        return planned;
+                plan.id(),
+                plan.bureau(),
+                applied.created(),
+                applied.updated(),
+                applied.unchanged());
+        return applied;
     }
 
-    private static ImportResult result(String id, boolean dryRun, List<Action> actions, List<RowError> errors) {
+    /** What a file would do to a bureau's directory; with errors it can only be shown. */
+    record Plan(String id, String bureau, String source, List<Action> actions, ImportResult result) {}
+
+    private static ImportResult result(
+            String id, List<Action> actions, List<RowError> errors, List<ImportResult.RowChange> changes) {
         return new ImportResult(
                 id,
-                dryRun,
+                true,
                 count(actions, Outcome.CREATED),
                 count(actions, Outcome.UPDATED),
                 count(actions, Outcome.UNCHANGED),
-                List.copyOf(errors));
+                List.copyOf(errors),
+                List.copyOf(changes));
     }
 
     private static int count(List<Action> actions, Outcome outcome) {
@@ -145,6 +195,7 @@ public class Importer {
         private final DirectoryState state;
         private final List<Action> actions = new ArrayList<>();
         private final List<RowError> errors = new ArrayList<>();
+        private final List<ImportResult.RowChange> changes = new ArrayList<>();
 
         Planner(DirectoryState state) {
             this.state = state;
@@ -152,17 +203,39 @@ public class Importer {
 
         void plan(Sheet sheet, Table.Row row) {
             try {
-                actions.add(
-                        switch (sheet) {
-                            case BUREAUS -> bureau(row);
-                            case BRANCHES -> branch(row);
-                            case PARTY_GROUPS -> partyGroup(row);
-                            case MEMBERS -> member(row);
-                            case FIRST_SECRETARIES -> firstSecretary(row);
-                        });
+                var action = switch (sheet) {
+                    case BUREAUS -> bureau(row);
+                    case BRANCHES -> branch(row);
+                    case PARTY_GROUPS -> partyGroup(row);
+                    case MEMBERS -> member(row);
+                    case FIRST_SECRETARIES -> firstSecretary(row);
+                };
+                actions.add(action);
+                if (action.outcome() != Outcome.UNCHANGED && changes.size() < ImportResult.CHANGES_LISTED) {
+                    changes.add(new ImportResult.RowChange(
+                            sheet.sheetName(),
+                            row.number(),
+                            key(sheet, row),
+                            name(sheet, row),
+                            action.outcome().name()));
+                }
             } catch (RowRejected e) {
                 errors.add(new RowError(sheet.sheetName(), row.number(), e.field, e.getMessage()));
             }
+        }
+
+        /** What a row names: a code, a member's id, or a term's member at a branch. */
+        private static String key(Sheet sheet, Table.Row row) {
+            return switch (sheet) {
+                case BUREAUS, BRANCHES -> row.get("code");
+                case PARTY_GROUPS -> row.get("branch") + "/" + row.get("code");
+                case MEMBERS -> row.get("id");
+                case FIRST_SECRETARIES -> row.get("member") + "@" + row.get("branch");
+            };
+        }
+
+        private static String name(Sheet sheet, Table.Row row) {
+            return sheet == Sheet.FIRST_SECRETARIES ? row.get("from") : row.get("name");
         }
 
         private Action bureau(Table.Row row) {

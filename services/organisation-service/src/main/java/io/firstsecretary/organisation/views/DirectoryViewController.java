@@ -8,6 +8,8 @@ import io.firstsecretary.organisation.branch.Branches;
 import io.firstsecretary.organisation.member.Member;
 import io.firstsecretary.organisation.member.Members;
 import io.firstsecretary.organisation.member.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,6 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 /** Read views that bring branches, members and terms together. */
 @RestController
 @RequestMapping("/api/v1/bureaus/{bureau}")
+@Tag(
+        name = "Directory views",
+        description = "Read views that bring a bureau's branches, members and first-secretary terms together.")
 class DirectoryViewController {
 
     private final Branches branches;
@@ -34,6 +39,10 @@ class DirectoryViewController {
     }
 
     @Requires(Scope.DIRECTORY_READ)
+    @Operation(
+            summary = "Get a branch with its first secretary, key persons and members",
+            description = "Its first secretary today (or on the day an ended branch ended), its branch secretary,"
+                    + " committee members, party groups with their leaders, and its active members.")
     @GetMapping("/branches/{branch}")
     BranchView branch(@PathVariable String bureau, @PathVariable String branch) {
         Branch found = branches.require(bureau, branch);
@@ -77,6 +86,7 @@ class DirectoryViewController {
     }
 
     @Requires(Scope.DIRECTORY_READ)
+    @Operation(summary = "Get a member with their terms as first secretary")
     @GetMapping("/members/{member}")
     MemberView member(@PathVariable String bureau, @PathVariable String member) {
         return new MemberView(members.require(bureau, member), firstSecretaries.ofMember(member));

@@ -1,11 +1,8 @@
 package io.firstsecretary.kit.security;
 
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import java.util.List;
-import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -55,20 +52,6 @@ public class ResourceServerAutoConfiguration {
     static {
         // the caller comes from the token, never from the request: it is no parameter of the API
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
-    }
-
-    /** The API documents say every operation takes a bearer token from the issuer. */
-    @Bean
-    OpenApiCustomizer bearerTokens() {
-        return api -> {
-            api.schemaRequirement(
-                    "bearer",
-                    new SecurityScheme()
-                            .type(SecurityScheme.Type.HTTP)
-                            .scheme("bearer")
-                            .bearerFormat("JWT"));
-            api.addSecurityItem(new SecurityRequirement().addList("bearer"));
-        };
     }
 
     @Bean
