@@ -248,6 +248,41 @@ class ConsoleBrowserIT {
                 .isEqualTo("机关第九党支部");
     }
 
+    /** The office's settings pages, each read from the running platform, drawn within the page's policy. */
+    @Test
+    void theOfficesSettingsPagesShowWhatTheBureauHas() {
+        var office = user(CITY, "PARTY_BUILDING_OFFICE");
+        var pages = new java.util.LinkedHashMap<String, String>();
+        pages.put("/office/catalogue", "职责目录");
+        pages.put("/office/scoring-policy", "计分办法");
+        pages.put("/office/reminder-policy", "提醒规则");
+        pages.put("/office/webhooks", "订阅推送");
+        pages.put("/office/clients", "系统对接客户端");
+        try (var browser = Browser.open()) {
+            browser.logIn(
+                    platform.gatewayUrl(),
+                    office.path("username").asString(),
+                    office.path("password").asString());
+            for (var page : pages.entrySet()) {
+                browser.driver.get(platform.gatewayUrl() + page.getKey());
+                assertThat(browser.driver.findElement(By.tagName("h1")).getText())
+                        .as(page.getKey())
+                        .isEqualTo(page.getValue());
+            }
+            browser.driver.get(platform.gatewayUrl() + "/office/catalogue");
+            assertThat(browser.driver.findElements(By.cssSelector("table tbody tr")))
+                    .hasSizeGreaterThan(5);
+            browser.screenshot("catalogue-desktop");
+            browser.driver.get(platform.gatewayUrl() + "/office/clients");
+            assertThat(browser.driver.getPageSource()).contains(CITY + "-office");
+            browser.size(Browser.PHONE);
+            browser.driver.navigate().refresh();
+            assertThat(browser.pageWidth()).isLessThanOrEqualTo(Browser.PHONE.width);
+            browser.screenshot("clients-phone");
+            assertThat(browser.policyViolations()).isEmpty();
+        }
+    }
+
     /** A city first secretary with a demo login whose lecture of the half is still to give. */
     private static JsonNode firstSecretaryWithAnOpenLecture() {
         var open = await().atMost(Duration.ofSeconds(60))
