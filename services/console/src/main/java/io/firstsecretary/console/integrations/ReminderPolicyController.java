@@ -3,6 +3,7 @@ package io.firstsecretary.console.integrations;
 import io.firstsecretary.console.api.Api;
 import io.firstsecretary.console.api.ApiProblem;
 import io.firstsecretary.console.security.Person;
+import io.firstsecretary.console.web.Refusals;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;

@@ -4,6 +4,7 @@ import io.firstsecretary.console.api.Api;
 import io.firstsecretary.console.api.ApiProblem;
 import io.firstsecretary.console.api.Page;
 import io.firstsecretary.console.security.Person;
+import io.firstsecretary.console.web.Refusals;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.core.ParameterizedTypeReference;

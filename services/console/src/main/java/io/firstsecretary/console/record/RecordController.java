@@ -8,6 +8,7 @@ import io.firstsecretary.console.api.Directory;
 import io.firstsecretary.console.duties.DutyCards;
 import io.firstsecretary.console.security.Person;
 import io.firstsecretary.console.web.Labels;
+import io.firstsecretary.console.web.Refusals;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -108,7 +109,7 @@ class RecordController {
                 if (problem.status() != 422 && problem.status() != 400 && problem.status() != 409) {
                     throw problem;
                 }
-                reject(problem, errors);
+                Refusals.onFields(problem, errors, RecordForm::fieldOf);
             }
         }
         prepare(person, duty, form, model);
@@ -197,20 +198,6 @@ class RecordController {
         model.addAttribute("branch", directory.branch(person.bureau(), duty.branch()));
         model.addAttribute("today", today());
         model.addAttribute("promotionLevels", List.of("BRANCH", "BUREAU", "MUNICIPAL", "PROVINCIAL", "NATIONAL"));
-    }
-
-    private static void reject(ApiProblem problem, BindingResult errors) {
-        if (problem.errors().isEmpty()) {
-            errors.reject("validation.api", new Object[] {problem.getMessage()}, problem.getMessage());
-        }
-        for (var error : problem.errors()) {
-            String field = RecordForm.fieldOf(error.field());
-            if (field != null) {
-                errors.rejectValue(field, "validation.api", new Object[] {error.message()}, error.message());
-            } else {
-                errors.reject("validation.api", new Object[] {error.message()}, error.message());
-            }
-        }
     }
 
     private LocalDate today() {

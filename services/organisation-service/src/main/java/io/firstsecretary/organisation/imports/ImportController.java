@@ -45,6 +45,9 @@ import org.springframework.web.multipart.MultipartFile;
 class ImportController {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String IMPORTED = "The import's result; with dryRun what it would do, and nothing written";
+    static final String STARTED =
+            "With Prefer: respond-async, every row was checked and the import goes on; Location names its progress";
 
     private final Importer importer;
     private final ImportLog importLog;
@@ -68,12 +71,11 @@ class ImportController {
                             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
     @ApiResponse(
             responseCode = "200",
-            description = "The import's result; with dryRun what it would do, and nothing written",
+            description = IMPORTED,
             content = @Content(schema = @Schema(implementation = ImportResult.class)))
     @ApiResponse(
             responseCode = "202",
-            description = "With Prefer: respond-async, every row was checked and the import goes on; Location"
-                    + " names its progress",
+            description = STARTED,
             content = @Content(schema = @Schema(implementation = ImportLog.ImportProgress.class)))
     @ApiResponse(responseCode = "415", description = "The body is neither text/csv nor text/plain")
     @PostMapping(
@@ -101,12 +103,11 @@ class ImportController {
                             content = @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary"))))
     @ApiResponse(
             responseCode = "200",
-            description = "The import's result; with dryRun what it would do, and nothing written",
+            description = IMPORTED,
             content = @Content(schema = @Schema(implementation = ImportResult.class)))
     @ApiResponse(
             responseCode = "202",
-            description = "With Prefer: respond-async, every row was checked and the import goes on; Location"
-                    + " names its progress",
+            description = STARTED,
             content = @Content(schema = @Schema(implementation = ImportLog.ImportProgress.class)))
     @ApiResponse(responseCode = "415", description = "The body is neither an XLSX workbook nor multipart/form-data")
     @PostMapping(consumes = XLSX)
@@ -126,12 +127,11 @@ class ImportController {
                     + " 422 and writes nothing.")
     @ApiResponse(
             responseCode = "200",
-            description = "The import's result; with dryRun what it would do, and nothing written",
+            description = IMPORTED,
             content = @Content(schema = @Schema(implementation = ImportResult.class)))
     @ApiResponse(
             responseCode = "202",
-            description = "With Prefer: respond-async, every row was checked and the import goes on; Location"
-                    + " names its progress",
+            description = STARTED,
             content = @Content(schema = @Schema(implementation = ImportLog.ImportProgress.class)))
     @ApiResponse(responseCode = "413", description = "The uploaded file exceeds the service's multipart upload limit")
     @ApiResponse(responseCode = "415", description = "The body is neither an XLSX workbook nor multipart/form-data")

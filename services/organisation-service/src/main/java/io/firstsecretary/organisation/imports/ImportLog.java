@@ -26,8 +26,8 @@ class ImportLog {
         this.clock = clock;
     }
 
-    void started(String id, String bureau, String source, int total) {
-        mongo.insert(
+    ImportProgress started(String id, String bureau, String source, int total) {
+        return mongo.insert(
                 new ImportProgress(id, bureau, source, Status.RUNNING, total, 0, 0, 0, 0, clock.instant(), null),
                 COLLECTION);
     }

@@ -98,7 +98,7 @@ public class Importer {
 
     /** Starts applying a plan without errors in the background; its progress is in the import log at once. */
     ImportLog.ImportProgress start(Plan plan, Executor executor) {
-        importLog.started(
+        var progress = importLog.started(
                 plan.id(), plan.bureau(), plan.source(), plan.actions().size());
         try {
             executor.execute(() -> {
@@ -112,7 +112,7 @@ public class Importer {
             importLog.finished(plan.id(), ImportLog.Status.FAILED, plan.result().withDryRun(false));
             throw new ConflictException("file", "Too many imports are waiting to be applied; try again later");
         }
-        return importLog.require(plan.bureau(), plan.id());
+        return progress;
     }
 
     private ImportResult apply(Plan plan) {

@@ -1,11 +1,11 @@
-package io.firstsecretary.console.integrations;
+package io.firstsecretary.console.web;
 
 import io.firstsecretary.console.api.ApiProblem;
 import java.util.function.Function;
 import org.springframework.validation.Errors;
 
 /** The API's refusal of a form: each error on the form's field it names, the rest above the form. */
-final class Refusals {
+public final class Refusals {
 
     private Refusals() {}
 
@@ -14,10 +14,15 @@ final class Refusals {
      * with its indices dropped ({@code escalateTo[1]} is asked as {@code escalateTo}; null for none of the
      * form's). Any other refusal is not the form's to show, and goes on to the error page.
      */
-    static void reject(ApiProblem problem, Errors errors, Function<String, String> fieldOf) {
+    public static void reject(ApiProblem problem, Errors errors, Function<String, String> fieldOf) {
         if (problem.status() != 422) {
             throw problem;
         }
+        onFields(problem, errors, fieldOf);
+    }
+
+    /** Puts a refusal's errors on the fields {@code fieldOf} finds, whatever its status. */
+    public static void onFields(ApiProblem problem, Errors errors, Function<String, String> fieldOf) {
         if (problem.errors().isEmpty()) {
             errors.reject("validation.api", new Object[] {problem.getMessage()}, problem.getMessage());
         }
