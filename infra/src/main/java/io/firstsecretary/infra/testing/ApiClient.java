@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -101,7 +103,8 @@ public final class ApiClient {
             return new Response(
                     response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
-                    response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body()));
+                    response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body()),
+                    response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -119,8 +122,13 @@ public final class ApiClient {
         return request;
     }
 
-    /** Status, content type and parsed body of a response. */
-    public record Response(int status, String contentType, JsonNode body) {}
+    /** Status, content type, parsed body and headers of a response. */
+    public record Response(int status, String contentType, JsonNode body, HttpHeaders headers) {
+
+        public Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+    }
 
     /** Status, content type and raw body of a download. */
     public record Download(int status, String contentType, byte[] body) {}

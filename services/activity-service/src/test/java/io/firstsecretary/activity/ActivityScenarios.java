@@ -3,6 +3,7 @@ package io.firstsecretary.activity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.firstsecretary.activity.directory.DirectoryProjector;
 import io.firstsecretary.contracts.EventJson;
 import io.firstsecretary.contracts.Events;
 import io.firstsecretary.contracts.Topics;
@@ -26,6 +27,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -41,7 +45,7 @@ import tools.jackson.databind.JsonNode;
 /** The activity service against a real broker and store; subclasses say which ones. */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "firstsec.clock.fixed=2026-08-03T02:00:00Z")
+        properties = {"firstsec.clock.fixed=2026-08-03T02:00:00Z", "firstsec.replica.catch-up-wait=2s"})
 abstract class ActivityScenarios {
 
     /** Tokens come from a test issuer: the service checks them as it checks the identity service's. */
@@ -65,6 +69,9 @@ abstract class ActivityScenarios {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     @Autowired
     org.springframework.data.mongodb.core.MongoTemplate mongo;
@@ -252,6 +259,63 @@ abstract class ActivityScenarios {
                 .isEqualTo(201);
         assertProblem(api.post(activities(), opinion.formatted(bureau, "wangjun", "2026-06-30")), 422, "actor");
         assertProblem(api.post(activities(), opinion.formatted(bureau, "zhoumin", "2026-07-02")), 422, "actor");
+    }
+
+    /**
+     * An activity posted right after the assignment it depends on is never refused because the
+     * directory replica has not read the assignment yet: the request waits for the replica (here
+     * held back, then let go), and a replica still behind after the wait is a 503 with Retry-After.
+     */
+    @Test
+    void aWriteThatDependsOnADirectoryChangeJustMadeWaitsForTheReplicaInsteadOfRefusing() throws Exception {
+        var replica = listeners.getListenerContainer(DirectoryProjector.LISTENER);
+        replica.pause();
+        try {
+            await().atMost(WAIT).until(replica::isContainerPaused);
+            topics.publish(
+                    Events.FIRST_SECRETARY_ASSIGNED,
+                    bureau,
+                    id(),
+                    bureau,
+                    new FirstSecretaryAssigned(
+                            bureau,
+                            List.of("js", bureau),
+                            bureau + ":zgnf:2026-02-01",
+                            bureau + "-zhoumin",
+                            "zhoumin",
+                            "zgnf",
+                            LocalDate.of(2026, 2, 1),
+                            null));
+            String opinion = """
+                    {"type":"GUIDANCE_OPINION","branch":"zgnf","actor":"%s-zhoumin","occurredOn":"2026-02-15",
+                     "title":"指导意见"}""".formatted(bureau);
+
+            var behind = api.post(activities(), opinion);
+            assertThat(behind.status()).as("%s", behind.body()).isEqualTo(503);
+            assertThat(behind.contentType()).startsWith("application/problem+json");
+            assertThat(behind.header("Retry-After")).contains("2");
+            assertThat(behind.body().get("detail").asString()).contains("catching up");
+
+            var waiting = CompletableFuture.supplyAsync(() -> api.post(activities(), opinion));
+            await().atMost(WAIT)
+                    .until(() -> meters.get("firstsec.replica.waiting").gauge().value() > 0);
+            replica.resume();
+            var accepted = waiting.get(30, TimeUnit.SECONDS);
+            assertThat(accepted.status()).as("%s", accepted.body()).isEqualTo(201);
+            assertThat(meters.get("firstsec.replica.catch.up")
+                            .tag("outcome", "caught-up")
+                            .timer()
+                            .count())
+                    .isPositive();
+        } finally {
+            replica.resume();
+        }
+
+        // a replica that has read everything refuses at once: zhoumin was not first secretary in January
+        var refused = api.post(activities(), """
+                {"type":"GUIDANCE_OPINION","branch":"zgnf","actor":"%s-zhoumin","occurredOn":"2026-01-15",
+                 "title":"指导意见"}""".formatted(bureau));
+        assertProblem(refused, 422, "actor");
     }
 
     @Test
@@ -521,6 +585,14 @@ abstract class ActivityScenarios {
         assertThat(readiness.body().get("status").asString()).isEqualTo("UP");
         assertThat(readiness.body().get("components").get("mongo").get("status").asString())
                 .isEqualTo("UP");
+        var consumers = readiness.body().get("components").get("consumers");
+        assertThat(consumers.get("status").asString()).as("%s", consumers).isEqualTo("UP");
+        assertThat(consumers
+                        .get("details")
+                        .get("listeners")
+                        .get(DirectoryProjector.LISTENER)
+                        .asString())
+                .isEqualTo("joined");
         assertThat(management
                         .get("/actuator/health/liveness")
                         .body()

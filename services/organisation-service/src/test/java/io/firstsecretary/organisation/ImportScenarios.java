@@ -256,7 +256,8 @@ abstract class ImportScenarios {
             return new ApiClient.Response(
                     response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
-                    JSON.readTree(response.body()));
+                    JSON.readTree(response.body()),
+                    response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

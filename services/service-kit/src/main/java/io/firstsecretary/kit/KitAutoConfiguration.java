@@ -2,6 +2,8 @@ package io.firstsecretary.kit;
 
 import io.firstsecretary.contracts.Topics;
 import io.firstsecretary.kit.consumer.DeadLetters;
+import io.firstsecretary.kit.consumer.ReplicaCatchUp;
+import io.firstsecretary.kit.health.ConsumersHealthIndicator;
 import io.firstsecretary.kit.health.MongoPingHealthIndicator;
 import io.firstsecretary.kit.outbox.Outbox;
 import io.firstsecretary.kit.outbox.OutboxCollections;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.catalina.core.StandardHost;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -23,16 +26,17 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.util.backoff.FixedBackOff;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
@@ -48,6 +52,12 @@ public class KitAutoConfiguration {
     @Bean
     MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
         return new MongoPingHealthIndicator(mongo);
+    }
+
+    /** Named {@code consumers} in the health groups: readiness waits for every listener to join its group. */
+    @Bean
+    ConsumersHealthIndicator consumersHealthIndicator(ObjectProvider<KafkaListenerEndpointRegistry> registry) {
+        return new ConsumersHealthIndicator(registry);
     }
 
     @Bean
@@ -112,8 +122,11 @@ public class KitAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "firstsec.outbox.relay.enabled", havingValue = "true", matchIfMissing = true)
-    OutboxRelaySchedule outboxRelaySchedule(OutboxRelay relay) {
-        return new OutboxRelaySchedule(relay);
+    OutboxRelaySchedule outboxRelaySchedule(
+            OutboxRelay relay,
+            OutboxWrites writes,
+            @Value("${firstsec.outbox.poll-interval:200ms}") Duration interval) {
+        return new OutboxRelaySchedule(relay, writes, interval);
     }
 
     @Bean
@@ -124,6 +137,16 @@ public class KitAutoConfiguration {
             @Value("${firstsec.consumer.retries:2}") long retries,
             @Value("${firstsec.consumer.retry-interval:500ms}") Duration interval) {
         return DeadLetters.errorHandler(kafka, group, meters, new FixedBackOff(interval.toMillis(), retries));
+    }
+
+    @Bean
+    ReplicaCatchUp replicaCatchUp(
+            KafkaAdmin admin,
+            @Value("${spring.kafka.consumer.group-id}") String group,
+            @Value("${firstsec.replica.catch-up-wait:3s}") Duration bound,
+            @Value("${firstsec.replica.retry-after:2s}") Duration retryAfter,
+            MeterRegistry meters) {
+        return new ReplicaCatchUp(admin, group, bound, retryAfter, meters);
     }
 
     /** The topics of the platform and this service's dead-letter topic, created if missing. */
@@ -149,18 +172,60 @@ public class KitAutoConfiguration {
         return builder.build();
     }
 
-    /** Runs the relay on a fixed delay; disabled with {@code firstsec.outbox.relay.enabled=false}. */
-    static class OutboxRelaySchedule {
+    /**
+     * Runs the relay on its own thread: at once after each write of this process, and every {@code
+     * firstsec.outbox.poll-interval} for what others wrote; disabled with {@code
+     * firstsec.outbox.relay.enabled=false}.
+     */
+    static class OutboxRelaySchedule implements SmartLifecycle {
 
         private final OutboxRelay relay;
+        private final OutboxWrites writes;
+        private final Duration interval;
+        private volatile Thread thread;
 
-        OutboxRelaySchedule(OutboxRelay relay) {
+        OutboxRelaySchedule(OutboxRelay relay, OutboxWrites writes, Duration interval) {
             this.relay = relay;
+            this.writes = writes;
+            this.interval = interval;
         }
 
-        @Scheduled(fixedDelayString = "${firstsec.outbox.poll-interval:200ms}")
-        void relay() {
-            relay.relayQuietly();
+        @Override
+        public void start() {
+            var started = new Thread(this::run, "outbox-relay");
+            started.setDaemon(true);
+            thread = started;
+            started.start();
+        }
+
+        private void run() {
+            while (thread == Thread.currentThread()) {
+                relay.relayQuietly();
+                try {
+                    writes.awaitWrite(interval);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        @Override
+        public void stop() {
+            var running = thread;
+            thread = null;
+            if (running != null) {
+                running.interrupt();
+                try {
+                    running.join(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        @Override
+        public boolean isRunning() {
+            return thread != null;
         }
     }
 }

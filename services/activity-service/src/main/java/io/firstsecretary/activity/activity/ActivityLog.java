@@ -4,12 +4,15 @@ import io.firstsecretary.activity.attachment.Attachments;
 import io.firstsecretary.activity.directory.Directory;
 import io.firstsecretary.contracts.EventJson;
 import io.firstsecretary.contracts.Events;
+import io.firstsecretary.contracts.Topics;
 import io.firstsecretary.contracts.activity.ActivityCorrected;
 import io.firstsecretary.contracts.activity.ActivityLogged;
 import io.firstsecretary.contracts.activity.ActivityLogged.Attachment;
 import io.firstsecretary.contracts.activity.ActivityVoided;
+import io.firstsecretary.kit.consumer.ReplicaCatchUp;
 import io.firstsecretary.kit.outbox.Outbox;
 import io.firstsecretary.kit.web.ConflictException;
+import io.firstsecretary.kit.web.FieldError;
 import io.firstsecretary.kit.web.NotFoundException;
 import io.firstsecretary.kit.web.Paged;
 import io.firstsecretary.kit.web.Registration;
@@ -26,6 +29,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -46,9 +50,17 @@ class ActivityLog {
     private final Directory directory;
     private final Clock clock;
     private final Attachments attachments;
+    private final ReplicaCatchUp replica;
 
-    ActivityLog(MongoTemplate mongo, Outbox outbox, Directory directory, Clock clock, Attachments attachments) {
+    ActivityLog(
+            MongoTemplate mongo,
+            Outbox outbox,
+            Directory directory,
+            Clock clock,
+            Attachments attachments,
+            ReplicaCatchUp replica) {
         this.mongo = mongo;
+        this.replica = replica;
         this.outbox = outbox;
         this.directory = directory;
         this.clock = clock;
@@ -60,8 +72,7 @@ class ActivityLog {
      * the first time (one record, one event); the same key with another body is rejected.
      */
     Registration<Activity> log(String bureau, String idempotencyKey, LogActivity request) {
-        List<String> bureauPath =
-                directory.bureauPath(bureau).orElseThrow(() -> new NotFoundException("No bureau " + bureau));
+        List<String> bureauPath = bureauPath(bureau);
         String fingerprint = fingerprint(request);
         String id = idempotencyKey == null
                 ? UUID.randomUUID().toString()
@@ -74,7 +85,7 @@ class ActivityLog {
             }
         }
         LocalDate today = LocalDate.now(clock);
-        var errors = ActivityRules.check(request, today, branchAsOf(bureau, request.branch(), request.occurredOn()));
+        var errors = check(bureau, request, today);
         if (!errors.isEmpty()) {
             throw new UnprocessableException(errors);
         }
@@ -181,8 +192,7 @@ class ActivityLog {
         if (changed.isEmpty()) {
             throw new UnprocessableException("reason", "The correction changes nothing");
         }
-        var errors = ActivityRules.check(
-                after, LocalDate.now(clock), branchAsOf(bureau, after.branch(), after.occurredOn()));
+        var errors = check(bureau, after, LocalDate.now(clock));
         if (!errors.isEmpty()) {
             throw new UnprocessableException(errors);
         }
@@ -438,32 +448,66 @@ class ActivityLog {
         return found;
     }
 
-    /** The directory as the rules see it on the activity's day. */
-    private ActivityRules.Branch branchAsOf(String bureau, String branch, LocalDate day) {
+    /** The bureau's path; an unknown bureau is asked about again once the replica has caught up. */
+    private List<String> bureauPath(String bureau) {
+        var path = directory.bureauPath(bureau);
+        if (path.isEmpty() && replica.awaitCurrent(Topics.ORGANISATION)) {
+            path = directory.bureauPath(bureau);
+        }
+        return path.orElseThrow(() -> new NotFoundException("No bureau " + bureau));
+    }
+
+    /**
+     * The rules' verdict on {@code request}. One that rests on the directory saying no is asked for
+     * again once the replica has caught up: a directory change the caller has just made is never
+     * refused as if it had not happened.
+     */
+    private List<FieldError> check(String bureau, LogActivity request, LocalDate today) {
+        var saidNo = new AtomicBoolean();
+        var errors =
+                ActivityRules.check(request, today, branchAsOf(bureau, request.branch(), request.occurredOn(), saidNo));
+        if (!errors.isEmpty() && saidNo.get() && replica.awaitCurrent(Topics.ORGANISATION)) {
+            errors = ActivityRules.check(
+                    request, today, branchAsOf(bureau, request.branch(), request.occurredOn(), new AtomicBoolean()));
+        }
+        return errors;
+    }
+
+    /** The directory as the rules see it on the activity's day; {@code saidNo} hears of each negative answer. */
+    private ActivityRules.Branch branchAsOf(String bureau, String branch, LocalDate day, AtomicBoolean saidNo) {
         var firstSecretary = directory.firstSecretaryOn(bureau, branch, day);
         return new ActivityRules.Branch() {
             @Override
             public boolean existed() {
-                return directory.branchExistedOn(bureau, branch, day);
+                return yes(directory.branchExistedOn(bureau, branch, day));
             }
 
             @Override
             public boolean belongs(String member) {
-                return firstSecretary.map(member::equals).orElse(false)
+                return yes(firstSecretary.map(member::equals).orElse(false)
                         || directory
                                 .member(bureau, member)
                                 .map(m -> m.memberOfOn(branch, day))
-                                .orElse(false);
+                                .orElse(false));
             }
 
+            /** Whoever it names, the answer may be out of date: an assignment may have just been made. */
             @Override
             public Optional<String> firstSecretary() {
+                saidNo.set(true);
                 return firstSecretary;
             }
 
             @Override
             public boolean known(String member) {
-                return directory.member(bureau, member).isPresent();
+                return yes(directory.member(bureau, member).isPresent());
+            }
+
+            private boolean yes(boolean answer) {
+                if (!answer) {
+                    saidNo.set(true);
+                }
+                return answer;
             }
 
             @Override

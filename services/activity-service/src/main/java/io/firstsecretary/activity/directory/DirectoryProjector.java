@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * topic is keyed by bureau, so a bureau's changes arrive in order.
  */
 @Component
-class DirectoryProjector {
+public class DirectoryProjector {
 
     private final MongoTemplate mongo;
 
@@ -29,7 +29,9 @@ class DirectoryProjector {
         this.mongo = mongo;
     }
 
-    @KafkaListener(topics = Topics.ORGANISATION)
+    public static final String LISTENER = "activity-directory";
+
+    @KafkaListener(id = LISTENER, idIsGroup = false, topics = Topics.ORGANISATION)
     void on(ConsumerRecord<String, byte[]> record) {
         var event = IncomingEvent.from(record);
         if (event.is(Events.BUREAU_REGISTERED)) {

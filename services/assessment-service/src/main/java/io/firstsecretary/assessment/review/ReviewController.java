@@ -8,8 +8,10 @@ import io.firstsecretary.assessment.obligation.ObligationBook;
 import io.firstsecretary.assessment.period.Cadence;
 import io.firstsecretary.assessment.period.Period;
 import io.firstsecretary.contracts.Events;
+import io.firstsecretary.contracts.Topics;
 import io.firstsecretary.contracts.assessment.EvaluationRecorded;
 import io.firstsecretary.contracts.assessment.ReviewRecorded;
+import io.firstsecretary.kit.consumer.ReplicaCatchUp;
 import io.firstsecretary.kit.outbox.Outbox;
 import io.firstsecretary.kit.security.Caller;
 import io.firstsecretary.kit.security.Requires;
@@ -53,9 +55,11 @@ class ReviewController {
     private final Outbox outbox;
     private final ObligationBook book;
     private final Clock clock;
+    private final ReplicaCatchUp replica;
 
-    ReviewController(Facts facts, Outbox outbox, ObligationBook book, Clock clock) {
+    ReviewController(Facts facts, Outbox outbox, ObligationBook book, Clock clock, ReplicaCatchUp replica) {
         this.facts = facts;
+        this.replica = replica;
         this.outbox = outbox;
         this.book = book;
         this.clock = clock;
@@ -241,11 +245,21 @@ class ReviewController {
                 .toList());
     }
 
-    /** The assignment under which {@code member} was first secretary during part of {@code period}. */
+    /**
+     * The assignment under which {@code member} was first secretary during part of {@code period};
+     * none is believed only once the facts have caught up with the organisation topic.
+     */
     private Optional<Assignment> assignmentIn(String bureau, String member, Period period) {
         if (member == null) {
             return Optional.empty();
         }
+        var found = assignmentKnownIn(bureau, member, period);
+        return found.isEmpty() && replica.awaitCurrent(Topics.ORGANISATION)
+                ? assignmentKnownIn(bureau, member, period)
+                : found;
+    }
+
+    private Optional<Assignment> assignmentKnownIn(String bureau, String member, Period period) {
         return facts.assignmentsOf(bureau, member).stream()
                 .filter(a -> !a.from().isAfter(period.end()) && (a.to() == null || !a.to().isBefore(period.start())))
                 .max(Comparator.comparing(Assignment::from));

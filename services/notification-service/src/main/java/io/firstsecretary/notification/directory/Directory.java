@@ -1,5 +1,7 @@
 package io.firstsecretary.notification.directory;
 
+import io.firstsecretary.contracts.Topics;
+import io.firstsecretary.kit.consumer.ReplicaCatchUp;
 import io.firstsecretary.kit.security.BureauTree;
 import io.firstsecretary.kit.web.NotFoundException;
 import java.util.List;
@@ -26,23 +28,35 @@ public class Directory implements BureauTree {
     static final String BUREAUS = "bureaus";
 
     private final MongoTemplate mongo;
+    private final ReplicaCatchUp replica;
 
-    Directory(MongoTemplate mongo) {
+    Directory(MongoTemplate mongo, ReplicaCatchUp replica) {
         this.mongo = mongo;
+        this.replica = replica;
     }
 
-    /** The bureau, known from the organisation topic, or a 404 naming it. */
+    /**
+     * The bureau, known from the organisation topic, or a 404 naming it once the replica has caught
+     * up (a bureau registered a moment ago is not refused).
+     */
     public void requireBureau(String bureau) {
-        if (!mongo.exists(Query.query(Criteria.where("_id").is(bureau)), BUREAUS)) {
+        if (!knowsBureau(bureau) && !(replica.awaitCurrent(Topics.ORGANISATION) && knowsBureau(bureau))) {
             throw new NotFoundException("No bureau " + bureau);
         }
     }
 
-    /** The member of the bureau, or a 404 naming them. */
+    private boolean knowsBureau(String bureau) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(bureau)), BUREAUS);
+    }
+
+    /** The member of the bureau, or a 404 naming them once the replica has caught up. */
     public Person requirePerson(String bureau, String member) {
         requireBureau(bureau);
-        return person(bureau, member)
-                .orElseThrow(() -> new NotFoundException("No member " + member + " in bureau " + bureau));
+        var person = person(bureau, member);
+        if (person.isEmpty() && replica.awaitCurrent(Topics.ORGANISATION)) {
+            person = person(bureau, member);
+        }
+        return person.orElseThrow(() -> new NotFoundException("No member " + member + " in bureau " + bureau));
     }
 
     public Optional<Person> person(String bureau, String member) {

@@ -1,17 +1,21 @@
 package io.firstsecretary.kit.outbox;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The documents this process has just given pending events, in the order they were written, so the
  * relay can read them by id instead of searching every collection for pending events (a search the
  * embedded store answers by reading every document). The relay still searches now and then, which
- * finds what other processes wrote and what a crashed one left behind.
+ * finds what other processes wrote and what a crashed one left behind. Each write wakes the relay,
+ * so an event reaches the broker milliseconds after its change, not at the next poll.
  */
 public final class OutboxWrites {
 
@@ -20,6 +24,7 @@ public final class OutboxWrites {
 
     private final ConcurrentSkipListMap<Long, Written> bySequence = new ConcurrentSkipListMap<>();
     private final AtomicBoolean overflowed = new AtomicBoolean();
+    private final Semaphore written = new Semaphore(0);
 
     void add(String collection, Object id, long sequence) {
         if (bySequence.size() >= LIMIT) {
@@ -27,6 +32,16 @@ public final class OutboxWrites {
             overflowed.set(true);
         }
         bySequence.put(sequence, new Written(collection, id));
+        if (written.availablePermits() == 0) {
+            written.release();
+        }
+    }
+
+    /** Waits until something was written since the last wait, or {@code timeout} passed. */
+    public void awaitWrite(Duration timeout) throws InterruptedException {
+        if (written.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+            written.drainPermits();
+        }
     }
 
     /** Takes up to {@code max} of the oldest entries, each document once. */

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -24,7 +25,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 /**
  * Every client error as RFC 9457 {@code application/problem+json}, naming the offending fields in
  * {@code errors}. Validation failures are 422, unreadable bodies 400, unknown resources 404 and
- * conflicts with existing state 409.
+ * conflicts with existing state 409; a replica still catching up is a 503 with {@code Retry-After}.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -47,6 +48,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ForbiddenException.class)
     ProblemDetail forbidden(ForbiddenException e) {
         return problem(HttpStatus.FORBIDDEN, e.getMessage(), List.of());
+    }
+
+    /** Not a refusal: the answer depends on a change the service has not caught up with yet. */
+    @ExceptionHandler(CatchingUpException.class)
+    ResponseEntity<ProblemDetail> catchingUp(CatchingUpException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(
+                        HttpHeaders.RETRY_AFTER,
+                        Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), List.of()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
