@@ -29,6 +29,8 @@ import io.firstsecretary.infra.testing.TestIssuer;
 import io.firstsecretary.infra.testing.TopicProbe;
 import io.firstsecretary.kit.outbox.Outbox;
 import io.firstsecretary.kit.outbox.OutboxRelay;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +38,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +49,7 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -86,6 +90,9 @@ abstract class AssessmentScenarios {
 
     @Autowired
     OutboxRelay relay;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     ApiClient api;
     TopicProbe topics;
@@ -206,6 +213,61 @@ abstract class AssessmentScenarios {
 
         assertMetOnceBy("PARTY_LECTURE", "2026-H2", lecture.id());
         assertThat(status("wangjun", "PARTY_LECTURE", "2026-H1")).isEqualTo("OVERDUE");
+    }
+
+    /**
+     * Records come in batches stored in bulk; a malformed or schema-invalid record among them is
+     * dead-lettered with its coordinates, and the good records on either side of it still count.
+     */
+    @Test
+    void aPoisonRecordIsDeadLetteredWithoutLosingTheRestOfItsBatch() {
+        assign("wangjun", "zgnf", LocalDate.of(2026, 1, 1), null);
+        var listener = listeners.getListenerContainer("assessment-activity");
+        var lecture = activity("PARTY_LECTURE", "wangjun", LocalDate.of(2026, 7, 15));
+        var research = activity("FOUR_TRUE_RESEARCH", "wangjun", LocalDate.of(2026, 7, 2));
+        String key = bureau + "/zgnf";
+        RecordMetadata notJson;
+        RecordMetadata noDay;
+        // held back so that the five records arrive in one batch
+        listener.pause();
+        try {
+            await().atMost(WAIT).until(listener::isContainerPaused);
+            publish(Events.ACTIVITY_LOGGED, key, lecture);
+            notJson = topics.send(
+                    Topics.ACTIVITY,
+                    key,
+                    "{not json".getBytes(StandardCharsets.UTF_8),
+                    "ce_id",
+                    UUID.randomUUID().toString(),
+                    "ce_type",
+                    Events.ACTIVITY_LOGGED.type());
+            noDay = topics.send(
+                    Topics.ACTIVITY,
+                    key,
+                    ("{\"id\":\"" + UUID.randomUUID() + "\",\"bureau\":\"" + bureau
+                                    + "\",\"type\":\"TALK\",\"branch\":\"zgnf\"}")
+                            .getBytes(StandardCharsets.UTF_8),
+                    "ce_id",
+                    UUID.randomUUID().toString(),
+                    "ce_type",
+                    Events.ACTIVITY_LOGGED.type());
+            publish(Events.ACTIVITY_LOGGED, key, research);
+        } finally {
+            listener.resume();
+        }
+        topics.awaitConsumed("assessment-service", Topics.ACTIVITY, WAIT);
+
+        assertMetOnceBy("PARTY_LECTURE", "2026-H2", lecture.id());
+        assertMetOnceBy("FOUR_TRUE_RESEARCH", "2026-Q3", research.id());
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(topics.readAll(Topics.deadLetter("assessment-service")).stream()
+                                .filter(r -> key.equals(r.key()))
+                                .map(r -> ByteBuffer.wrap(r.headers()
+                                                .lastHeader("kafka_dlt-original-offset")
+                                                .value())
+                                        .getLong())
+                                .toList())
+                        .containsExactlyInAnyOrder(notJson.offset(), noDay.offset()));
     }
 
     @Test

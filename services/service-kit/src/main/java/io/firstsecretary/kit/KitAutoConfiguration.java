@@ -125,8 +125,9 @@ public class KitAutoConfiguration {
     OutboxRelaySchedule outboxRelaySchedule(
             OutboxRelay relay,
             OutboxWrites writes,
-            @Value("${firstsec.outbox.poll-interval:200ms}") Duration interval) {
-        return new OutboxRelaySchedule(relay, writes, interval);
+            @Value("${firstsec.outbox.poll-interval:200ms}") Duration interval,
+            @Value("${firstsec.outbox.linger:5ms}") Duration linger) {
+        return new OutboxRelaySchedule(relay, writes, interval, linger);
     }
 
     @Bean
@@ -173,8 +174,8 @@ public class KitAutoConfiguration {
     }
 
     /**
-     * Runs the relay on its own thread: at once after each write of this process, and every {@code
-     * firstsec.outbox.poll-interval} for what others wrote; disabled with {@code
+     * Runs the relay on its own thread: {@code firstsec.outbox.linger} after a write of this process,
+     * and every {@code firstsec.outbox.poll-interval} for what others wrote; disabled with {@code
      * firstsec.outbox.relay.enabled=false}.
      */
     static class OutboxRelaySchedule implements SmartLifecycle {
@@ -182,12 +183,14 @@ public class KitAutoConfiguration {
         private final OutboxRelay relay;
         private final OutboxWrites writes;
         private final Duration interval;
+        private final Duration linger;
         private volatile Thread thread;
 
-        OutboxRelaySchedule(OutboxRelay relay, OutboxWrites writes, Duration interval) {
+        OutboxRelaySchedule(OutboxRelay relay, OutboxWrites writes, Duration interval, Duration linger) {
             this.relay = relay;
             this.writes = writes;
             this.interval = interval;
+            this.linger = linger;
         }
 
         @Override
@@ -202,7 +205,10 @@ public class KitAutoConfiguration {
             while (thread == Thread.currentThread()) {
                 relay.relayQuietly();
                 try {
-                    writes.awaitWrite(interval);
+                    if (writes.awaitWrite(interval) && !linger.isZero()) {
+                        // like a producer's linger.ms: the writes of the next moments go out in the same pass
+                        Thread.sleep(linger.toMillis());
+                    }
                 } catch (InterruptedException e) {
                     return;
                 }

@@ -409,12 +409,14 @@ public class Facts implements Knowledge {
     /**
      * Stores revisions of activities as {@link #record} would one by one, in three round trips to
      * the store: the activities known before are read together, the outcome is worked out in order,
-     * and the activities and ledgers are written in bulk (a rebuild's replay).
+     * and the activities and ledgers are written in bulk (a batch of a topic, or a rebuild's replay).
+     * Returns what {@link #record} would have returned for each revision, in order.
      */
-    public void recordAll(List<Revision> revisions) {
+    public List<Recorded> recordAll(List<Revision> revisions) {
         if (revisions.isEmpty()) {
-            return;
+            return List.of();
         }
+        var outcomes = new ArrayList<Recorded>();
         var known = new HashMap<String, RecordedActivity>();
         var ids = revisions.stream().map(r -> r.activity().id()).distinct().toList();
         mongo.find(Query.query(Criteria.where("_id").in(ids)), RecordedActivity.class, at(ACTIVITIES))
@@ -424,8 +426,10 @@ public class Facts implements Knowledge {
         for (var r : revisions) {
             var before = known.get(r.activity().id());
             if (before != null && (before.voided() || before.revision() > r.revision())) {
+                outcomes.add(new Recorded(false, Optional.of(before)));
                 continue;
             }
+            outcomes.add(new Recorded(true, Optional.ofNullable(before)));
             var activity = of(r.activity(), r.revision());
             known.put(activity.id(), activity);
             var document = new Document();
@@ -456,6 +460,7 @@ public class Facts implements Knowledge {
                             .toList());
             mongo.getCollection(at(LEDGERS)).bulkWrite(ledgers);
         }
+        return outcomes;
     }
 
     /** A revision of an activity as an event carries it: 0 as logged, then one more per correction. */

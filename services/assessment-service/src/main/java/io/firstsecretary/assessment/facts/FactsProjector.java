@@ -50,16 +50,13 @@ public final class FactsProjector {
             var b = event.payload(Events.BRANCH_MERGED);
             facts.saveBranch(b.bureau(), b.code(), facts.branchName(b.bureau(), b.code()), true);
         } else if (event.is(Events.MEMBER_REGISTERED)) {
-            var m = event.payload(Events.MEMBER_REGISTERED);
-            facts.addMemberStates(List.of(registered(event, offset)));
-            changes.add(new Change(
-                    Change.Scope.BRANCH,
-                    m.bureau(),
-                    m.branch(),
-                    Change.Reason.REQUIREMENTS_CHANGED,
-                    Change.Touches.talks()));
+            var state = registered(event, offset);
+            facts.addMemberStates(List.of(state));
+            changes.add(talksOf(state.bureau(), state.state().branch()));
         } else if (isMemberChange(event)) {
-            changes.addAll(memberChanged(event.id(), offset, event.payload(Events.MEMBER_TRANSFERRED)));
+            var m = event.payload(Events.MEMBER_TRANSFERRED);
+            facts.addMemberStates(List.of(changed(event.id(), offset, m)));
+            changes.addAll(branchesOf(m));
         } else if (event.is(Events.FIRST_SECRETARY_ASSIGNED)) {
             var assigned = event.payload(Events.FIRST_SECRETARY_ASSIGNED);
             facts.assign(assigned);
@@ -74,10 +71,14 @@ public final class FactsProjector {
                     .ifPresent(a -> changes.add(new Change(
                             Change.Scope.ASSIGNMENT, a.bureau(), a.id(), Change.Reason.REQUIREMENTS_CHANGED)));
         } else if (event.is(Events.ACTIVITY_LOGGED)) {
-            changes.addAll(recorded(event.payload(Events.ACTIVITY_LOGGED), 0, Change.Reason.REQUIREMENTS_CHANGED));
+            var logged = event.payload(Events.ACTIVITY_LOGGED);
+            changes.addAll(changesOf(logged, facts.record(logged, 0), Change.Reason.REQUIREMENTS_CHANGED));
         } else if (event.is(Events.ACTIVITY_CORRECTED)) {
             var corrected = event.payload(Events.ACTIVITY_CORRECTED);
-            changes.addAll(recorded(corrected.activity(), corrected.revision(), Change.Reason.EVIDENCE_CORRECTED));
+            changes.addAll(changesOf(
+                    corrected.activity(),
+                    facts.record(corrected.activity(), corrected.revision()),
+                    Change.Reason.EVIDENCE_CORRECTED));
         } else if (event.is(Events.ACTIVITY_VOIDED)) {
             var voided = event.payload(Events.ACTIVITY_VOIDED);
             var known = facts.voidActivity(voided.id(), voided.bureau(), voided.branch());
@@ -95,41 +96,92 @@ public final class FactsProjector {
 
     /**
      * Applies a stretch of a topic in order, as {@link #apply} would event by event, storing each
-     * run of logged and corrected activities in bulk; a malformed event is skipped (its consumer
-     * dead-lettered it when it arrived). Used by a rebuild's replay, which recomputes afterwards.
+     * run of activities and of member changes in bulk (a few round trips to the store however long
+     * the run); returns every change, for {@link Change#merged}. A batch of a listener.
+     */
+    public List<Change> applyAll(List<Positioned> events) {
+        var run = new Run();
+        for (var positioned : events) {
+            run.add(positioned);
+        }
+        run.flush();
+        return run.changes;
+    }
+
+    /**
+     * {@link #applyAll} for a rebuild's replay, which recomputes everything afterwards: a malformed
+     * event is skipped (its consumer dead-lettered it when it arrived).
      */
     public void replay(List<Positioned> events) {
-        var activities = new ArrayList<Facts.Revision>();
-        var members = new ArrayList<Facts.MemberState>();
+        var run = new Run();
         for (var positioned : events) {
             try {
-                var event = positioned.event();
-                if (event.is(Events.ACTIVITY_LOGGED)) {
-                    activities.add(new Facts.Revision(event.payload(Events.ACTIVITY_LOGGED), 0));
-                } else if (event.is(Events.ACTIVITY_CORRECTED)) {
-                    var corrected = event.payload(Events.ACTIVITY_CORRECTED);
-                    activities.add(new Facts.Revision(corrected.activity(), corrected.revision()));
-                } else if (event.is(Events.MEMBER_REGISTERED)) {
-                    members.add(registered(event, positioned.offset()));
-                } else if (isMemberChange(event)) {
-                    members.add(changed(event.id(), positioned.offset(), event.payload(Events.MEMBER_TRANSFERRED)));
-                } else {
-                    flush(activities, members);
-                    apply(event, positioned.offset());
-                }
+                run.add(positioned);
             } catch (MalformedEventException | IllegalArgumentException malformed) {
                 // dead-lettered by the live consumer when it arrived
             }
         }
-        flush(activities, members);
+        run.flush();
     }
 
     /** Activities and member histories are independent facts: each run keeps its own order. */
-    private void flush(List<Facts.Revision> activities, List<Facts.MemberState> members) {
-        facts.recordAll(activities);
-        activities.clear();
-        facts.addMemberStates(members);
-        members.clear();
+    private final class Run {
+
+        private final List<Facts.Revision> activities = new ArrayList<>();
+        private final List<Change.Reason> reasons = new ArrayList<>();
+        private final List<Facts.MemberState> members = new ArrayList<>();
+        private final List<Change> changes = new ArrayList<>();
+
+        void add(Positioned positioned) {
+            var event = positioned.event();
+            if (event.is(Events.ACTIVITY_LOGGED)) {
+                activities.add(new Facts.Revision(complete(event, event.payload(Events.ACTIVITY_LOGGED)), 0));
+                reasons.add(Change.Reason.REQUIREMENTS_CHANGED);
+            } else if (event.is(Events.ACTIVITY_CORRECTED)) {
+                var corrected = event.payload(Events.ACTIVITY_CORRECTED);
+                activities.add(new Facts.Revision(complete(event, corrected.activity()), corrected.revision()));
+                reasons.add(Change.Reason.EVIDENCE_CORRECTED);
+            } else if (event.is(Events.MEMBER_REGISTERED)) {
+                var state = registered(event, positioned.offset());
+                members.add(state);
+                changes.add(talksOf(state.bureau(), state.state().branch()));
+            } else if (isMemberChange(event)) {
+                var m = event.payload(Events.MEMBER_TRANSFERRED);
+                members.add(changed(event.id(), positioned.offset(), m));
+                changes.addAll(branchesOf(m));
+            } else {
+                flush();
+                changes.addAll(apply(event, positioned.offset()));
+            }
+        }
+
+        void flush() {
+            var recorded = facts.recordAll(activities);
+            for (int i = 0; i < recorded.size(); i++) {
+                changes.addAll(changesOf(activities.get(i).activity(), recorded.get(i), reasons.get(i)));
+            }
+            activities.clear();
+            reasons.clear();
+            facts.addMemberStates(members);
+            members.clear();
+        }
+    }
+
+    /**
+     * The activity, if it says what the facts file it under; one that does not is malformed, found
+     * before it is stored in bulk with others.
+     */
+    private static ActivityLogged complete(IncomingEvent event, ActivityLogged activity) {
+        if (activity == null
+                || activity.id() == null
+                || activity.bureau() == null
+                || activity.branch() == null
+                || activity.type() == null
+                || activity.occurredOn() == null) {
+            throw new MalformedEventException(
+                    event.type() + " " + event.id() + " lacks the activity's id, bureau, branch, type or day");
+        }
+        return activity;
     }
 
     /** An event and its position on its partition. */
@@ -160,26 +212,28 @@ public final class FactsProjector {
                 || event.is(Events.MEMBER_DETAILS_CHANGED);
     }
 
-    private List<Change> memberChanged(String eventId, long offset, MemberChanged m) {
-        facts.addMemberStates(List.of(changed(eventId, offset, m)));
+    /** The talk duties of a member's branch, whose required people change with its members. */
+    private static Change talksOf(String bureau, String branch) {
+        return new Change(
+                Change.Scope.BRANCH, bureau, branch, Change.Reason.REQUIREMENTS_CHANGED, Change.Touches.talks());
+    }
+
+    /** The branches a member change can touch: the one the member is in now and the one they left. */
+    private static List<Change> branchesOf(MemberChanged m) {
         var branches = new LinkedHashSet<String>();
         branches.add(m.branch());
         if (m.previousBranch() != null) {
             branches.add(m.previousBranch());
         }
-        return branches.stream()
-                .map(b -> new Change(
-                        Change.Scope.BRANCH, m.bureau(), b, Change.Reason.REQUIREMENTS_CHANGED, Change.Touches.talks()))
-                .toList();
+        return branches.stream().map(b -> talksOf(m.bureau(), b)).toList();
     }
 
     /**
      * A stale revision is ignored but still recomputes its branch, so that a recomputation an
      * earlier delivery was interrupted in is completed on redelivery.
      */
-    private List<Change> recorded(ActivityLogged activity, int revision, Change.Reason reason) {
+    private static List<Change> changesOf(ActivityLogged activity, Facts.Recorded recorded, Change.Reason reason) {
         var changes = new ArrayList<Change>();
-        var recorded = facts.record(activity, revision);
         var types = new HashSet<String>();
         var days = new HashSet<LocalDate>();
         types.add(activity.type());

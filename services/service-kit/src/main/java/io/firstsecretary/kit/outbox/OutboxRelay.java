@@ -8,20 +8,23 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.firstsecretary.kit.events.CloudEventHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -106,12 +109,12 @@ public class OutboxRelay {
                     more = pending.size() >= batchSize;
                 } else {
                     var written = writes.drain(batchSize);
-                    written.forEach(w -> pendingOf(w).ifPresent(pending::add));
+                    pending.addAll(pendingOf(written));
                     more = written.size() >= batchSize;
                 }
                 pending.sort(Comparator.comparingLong(PendingDocument::since));
                 publishAll(pending);
-                pending.forEach(this::acknowledge);
+                acknowledgeAll(pending);
                 published += pending.stream().mapToInt(p -> p.events().size()).sum();
             }
             if (search && searchIntervalNanos > 0) {
@@ -150,13 +153,22 @@ public class OutboxRelay {
         return result;
     }
 
-    private Optional<PendingDocument> pendingOf(OutboxWrites.Written written) {
-        var doc = mongo.getCollection(written.collection())
-                .find(Filters.eq("_id", written.id()))
-                .first();
-        return doc == null || !doc.containsKey(PENDING_SINCE)
-                ? Optional.empty()
-                : Optional.of(pendingOf(written.collection(), doc));
+    /** The documents just written that still have pending events: one read by id per collection. */
+    private List<PendingDocument> pendingOf(List<OutboxWrites.Written> written) {
+        var pending = new ArrayList<PendingDocument>();
+        written.stream()
+                .collect(Collectors.groupingBy(
+                        OutboxWrites.Written::collection,
+                        LinkedHashMap::new,
+                        Collectors.mapping(OutboxWrites.Written::id, Collectors.toList())))
+                .forEach((collection, ids) -> mongo.getCollection(collection)
+                        .find(ids.size() == 1 ? Filters.eq("_id", ids.get(0)) : Filters.in("_id", ids))
+                        .forEach(doc -> {
+                            if (doc.containsKey(PENDING_SINCE)) {
+                                pending.add(pendingOf(collection, doc));
+                            }
+                        }));
+        return pending;
     }
 
     private static PendingDocument pendingOf(String collection, Document doc) {
@@ -214,14 +226,32 @@ public class OutboxRelay {
      * embedded store can use for the query).
      */
     public void acknowledge(PendingDocument pending) {
-        var collection = mongo.getCollection(pending.collection());
-        acknowledgeIndex(pending.collection());
-        List<String> ids = pending.events().stream().map(e -> e.getString("id")).toList();
-        collection.updateOne(Filters.eq("_id", pending.id()), Updates.pull(EVENTS, Filters.in("id", ids)));
-        collection.updateOne(
-                // one plain document, not Filters.and's $and, which the embedded store matches by scanning
-                new Document("_id", pending.id()).append(LAST_WRITE, pending.lastWrite()),
-                Updates.combine(Updates.unset(EVENTS), Updates.unset(PENDING_SINCE), Updates.unset(LAST_WRITE)));
+        acknowledgeAll(List.of(pending));
+    }
+
+    /** {@link #acknowledge} for many documents: one bulk write per collection. */
+    private void acknowledgeAll(List<PendingDocument> documents) {
+        documents.stream()
+                .collect(Collectors.groupingBy(PendingDocument::collection, LinkedHashMap::new, Collectors.toList()))
+                .forEach((name, pending) -> {
+                    acknowledgeIndex(name);
+                    var writes = new ArrayList<WriteModel<Document>>();
+                    for (var p : pending) {
+                        List<String> ids =
+                                p.events().stream().map(e -> e.getString("id")).toList();
+                        writes.add(new UpdateOneModel<>(
+                                Filters.eq("_id", p.id()), Updates.pull(EVENTS, Filters.in("id", ids))));
+                        writes.add(new UpdateOneModel<>(
+                                // one plain document, not Filters.and's $and, which the embedded store matches by
+                                // scanning
+                                new Document("_id", p.id()).append(LAST_WRITE, p.lastWrite()),
+                                Updates.combine(
+                                        Updates.unset(EVENTS),
+                                        Updates.unset(PENDING_SINCE),
+                                        Updates.unset(LAST_WRITE))));
+                    }
+                    mongo.getCollection(name).bulkWrite(writes);
+                });
     }
 
     /**

@@ -37,11 +37,13 @@ public final class OutboxWrites {
         }
     }
 
-    /** Waits until something was written since the last wait, or {@code timeout} passed. */
-    public void awaitWrite(Duration timeout) throws InterruptedException {
+    /** Waits until something was written since the last wait, or {@code timeout} passed; whether it was. */
+    public boolean awaitWrite(Duration timeout) throws InterruptedException {
         if (written.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
             written.drainPermits();
+            return true;
         }
+        return false;
     }
 
     /** Takes up to {@code max} of the oldest entries, each document once. */
