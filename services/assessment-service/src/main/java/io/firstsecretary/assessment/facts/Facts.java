@@ -49,16 +49,21 @@ public class Facts implements Knowledge {
     public static final String EVALUATIONS = "evaluations";
     public static final String REPORTS = "reports";
     public static final String WAIVERS = "waivers";
+    /** The assignments of each branch, member and bureau, by id ({@link Keys}). */
+    public static final String ASSIGNMENT_KEYS = "assignmentKeys";
 
     /** The facts replayed from the topics; reviews, evaluations and reports are assessment's own. */
-    static final List<String> REPLAYED = List.of(ASSIGNMENTS, MEMBERS, BUREAUS, BRANCHES, ACTIVITIES, LEDGERS, ROSTERS);
+    static final List<String> REPLAYED =
+            List.of(ASSIGNMENTS, ASSIGNMENT_KEYS, MEMBERS, BUREAUS, BRANCHES, ACTIVITIES, LEDGERS, ROSTERS);
 
     private final MongoTemplate mongo;
     private final Generation generation;
+    private final Keys assignmentKeys;
 
     public Facts(MongoTemplate mongo, Generation generation) {
         this.mongo = mongo;
         this.generation = generation;
+        this.assignmentKeys = new Keys(mongo, generation, ASSIGNMENT_KEYS);
     }
 
     public Generation generation() {
@@ -298,6 +303,9 @@ public class Facts implements Knowledge {
     /** Records an assignment; a relief learned earlier keeps its earlier end. */
     public void assign(FirstSecretaryAssigned assigned) {
         var known = mongo.findById(assigned.assignment(), Assignment.class, at(ASSIGNMENTS));
+        if (known == null) {
+            assignmentKeys.add(keysOf(assigned.bureau(), assigned.branch(), assigned.member()), assigned.assignment());
+        }
         LocalDate to = known == null ? assigned.to() : earlier(known.to(), assigned.to());
         mongo.save(
                 new Assignment(
@@ -336,24 +344,58 @@ public class Facts implements Knowledge {
     }
 
     public List<Assignment> assignmentsOfBranch(String bureau, String branch) {
-        return mongo.find(
-                Query.query(Criteria.where("bureau").is(bureau).and("branch").is(branch)),
-                Assignment.class,
-                at(ASSIGNMENTS));
+        return assignments(assignmentKeys.ids(ofBranch(bureau, branch)));
     }
 
     public List<Assignment> assignmentsOf(String bureau, String member) {
-        return mongo.find(
-                Query.query(Criteria.where("bureau").is(bureau).and("member").is(member)),
-                Assignment.class,
-                at(ASSIGNMENTS));
+        return assignments(assignmentKeys.ids(ofMember(bureau, member)));
     }
 
+    /** The bureau's assignments by member and start. */
     public List<Assignment> assignmentsOfBureau(String bureau) {
-        return mongo.find(
-                Query.query(Criteria.where("bureau").is(bureau)).with(Sort.by("member", "from")),
-                Assignment.class,
-                at(ASSIGNMENTS));
+        return assignments(assignmentKeys.ids(ofBureau(bureau))).stream()
+                .sorted(Comparator.comparing(Assignment::member).thenComparing(Assignment::from))
+                .toList();
+    }
+
+    private List<Assignment> assignments(List<String> ids) {
+        return ids.isEmpty()
+                ? List.of()
+                : mongo.find(Query.query(Criteria.where("_id").in(ids)), Assignment.class, at(ASSIGNMENTS));
+    }
+
+    private static List<String> keysOf(String bureau, String branch, String member) {
+        return List.of(ofBranch(bureau, branch), ofMember(bureau, member), ofBureau(bureau));
+    }
+
+    private static String ofBranch(String bureau, String branch) {
+        return "branch:" + bureau + "/" + branch;
+    }
+
+    private static String ofMember(String bureau, String member) {
+        return "member:" + bureau + "/" + member;
+    }
+
+    private static String ofBureau(String bureau) {
+        return "bureau:" + bureau;
+    }
+
+    /**
+     * Lists under their keys the assignments of a store from before the keys existed, once; a
+     * replay lists them as it goes and calls this at its end.
+     */
+    public void listAssignments() {
+        if (assignmentKeys.isComplete()) {
+            return;
+        }
+        var keys = new HashMap<String, List<String>>();
+        for (Assignment a : allAssignments()) {
+            keysOf(a.bureau(), a.branch(), a.member())
+                    .forEach(
+                            k -> keys.computeIfAbsent(k, x -> new ArrayList<>()).add(a.id()));
+        }
+        assignmentKeys.addAll(keys);
+        assignmentKeys.markComplete();
     }
 
     /** Every bureau with first secretaries, for the clock's yearly roll-over. */
@@ -569,11 +611,25 @@ public class Facts implements Knowledge {
         return Optional.ofNullable(mongo.findById(Review.idOf(bureau, assignee, quarter), Review.class, REVIEWS));
     }
 
+    /** The bureau's reviews of {@code year}: those of its first secretaries' quarters, found by id. */
     public List<Review> reviews(String bureau, int year) {
-        return mongo.find(
-                Query.query(Criteria.where("bureau").is(bureau).and("quarter").regex("^" + year + "-Q")),
-                Review.class,
-                REVIEWS);
+        var ids = new ArrayList<String>();
+        for (String member : firstSecretaries(bureau)) {
+            for (int q = 1; q <= 4; q++) {
+                ids.add(Review.idOf(bureau, member, year + "-Q" + q));
+            }
+        }
+        return ids.isEmpty()
+                ? List.of()
+                : mongo.find(Query.query(Criteria.where("_id").in(ids)), Review.class, REVIEWS);
+    }
+
+    /** Whoever was ever first secretary in the bureau: only they are reviewed and evaluated. */
+    private List<String> firstSecretaries(String bureau) {
+        return assignmentsOfBureau(bureau).stream()
+                .map(Assignment::member)
+                .distinct()
+                .toList();
     }
 
     public Optional<Evaluation> evaluation(String bureau, String assignee, int year) {
@@ -581,9 +637,14 @@ public class Facts implements Knowledge {
                 mongo.findById(Evaluation.idOf(bureau, assignee, year), Evaluation.class, EVALUATIONS));
     }
 
+    /** The bureau's evaluations of {@code year}, found by id. */
     public List<Evaluation> evaluations(String bureau, int year) {
-        return mongo.find(
-                Query.query(Criteria.where("bureau").is(bureau).and("year").is(year)), Evaluation.class, EVALUATIONS);
+        var ids = firstSecretaries(bureau).stream()
+                .map(member -> Evaluation.idOf(bureau, member, year))
+                .toList();
+        return ids.isEmpty()
+                ? List.of()
+                : mongo.find(Query.query(Criteria.where("_id").in(ids)), Evaluation.class, EVALUATIONS);
     }
 
     @Override

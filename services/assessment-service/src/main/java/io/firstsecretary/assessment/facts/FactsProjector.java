@@ -71,14 +71,13 @@ public final class FactsProjector {
                     .ifPresent(a -> changes.add(new Change(
                             Change.Scope.ASSIGNMENT, a.bureau(), a.id(), Change.Reason.REQUIREMENTS_CHANGED)));
         } else if (event.is(Events.ACTIVITY_LOGGED)) {
-            var logged = event.payload(Events.ACTIVITY_LOGGED);
+            var logged = complete(event, event.payload(Events.ACTIVITY_LOGGED));
             changes.addAll(changesOf(logged, facts.record(logged, 0), Change.Reason.REQUIREMENTS_CHANGED));
         } else if (event.is(Events.ACTIVITY_CORRECTED)) {
             var corrected = event.payload(Events.ACTIVITY_CORRECTED);
+            var activity = complete(event, corrected.activity());
             changes.addAll(changesOf(
-                    corrected.activity(),
-                    facts.record(corrected.activity(), corrected.revision()),
-                    Change.Reason.EVIDENCE_CORRECTED));
+                    activity, facts.record(activity, corrected.revision()), Change.Reason.EVIDENCE_CORRECTED));
         } else if (event.is(Events.ACTIVITY_VOIDED)) {
             var voided = event.payload(Events.ACTIVITY_VOIDED);
             var known = facts.voidActivity(voided.id(), voided.bureau(), voided.branch());

@@ -8,6 +8,7 @@ import io.firstsecretary.assessment.facts.Branch;
 import io.firstsecretary.assessment.facts.Bureau;
 import io.firstsecretary.assessment.facts.Change;
 import io.firstsecretary.assessment.facts.Facts;
+import io.firstsecretary.assessment.facts.Keys;
 import io.firstsecretary.assessment.facts.Waiver;
 import io.firstsecretary.assessment.period.Period;
 import io.firstsecretary.contracts.EventType;
@@ -23,6 +24,7 @@ import io.firstsecretary.kit.outbox.OutboxEvent;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -54,6 +56,9 @@ import org.springframework.stereotype.Service;
 public class ObligationBook {
 
     public static final String OBLIGATIONS = "obligations";
+    /** The obligations of each bureau and year and of each scope, by id ({@link Keys}). */
+    public static final String OBLIGATION_KEYS = "obligationKeys";
+
     private static final Logger log = LoggerFactory.getLogger(ObligationBook.class);
     private static final int ATTEMPTS = 20;
     private static final String OFFICE = "WAIVED_BY_OFFICE";
@@ -65,6 +70,7 @@ public class ObligationBook {
     private final Clock clock;
     private final boolean announce;
     private final Set<String> openedYears = ConcurrentHashMap.newKeySet();
+    private final Keys keys;
 
     @Autowired
     ObligationBook(MongoTemplate mongo, Outbox outbox, Facts facts, Catalogues catalogues, Clock clock) {
@@ -83,6 +89,7 @@ public class ObligationBook {
         this.catalogues = catalogues;
         this.clock = clock;
         this.announce = announce;
+        this.keys = new Keys(mongo, facts.generation(), OBLIGATION_KEYS);
     }
 
     /** The collection of the obligations this book keeps. */
@@ -195,9 +202,13 @@ public class ObligationBook {
                         .collect(Collectors.toSet()));
         LocalDate today = today();
         var documents = new ArrayList<org.bson.Document>();
+        var listed = new HashMap<String, List<String>>();
         for (Owed o : owed) {
             var assessed = ObligationRules.assess(o, knowledge);
             if (!o.optional() || assessed.met()) {
+                keysOf(o.bureau(), o.period().year(), o.scopeKey())
+                        .forEach(k -> listed.computeIfAbsent(k, x -> new ArrayList<>())
+                                .add(o.id()));
                 var document = new org.bson.Document();
                 mongo.getConverter().write(stateOf(assessed, waivers.get(o.id()), today, 0), document);
                 document.remove("_class");
@@ -205,6 +216,7 @@ public class ObligationBook {
             }
         }
         if (!documents.isEmpty()) {
+            keys.addAll(listed);
             mongo.getCollection(collection()).insertMany(documents);
         }
     }
@@ -228,6 +240,61 @@ public class ObligationBook {
     /** Drops the obligations this book keeps (a rebuild's leftovers, or a generation retired). */
     public void drop() {
         mongo.dropCollection(collection());
+        keys.drop();
+    }
+
+    /** The standing (not retired) obligations of the bureau whose periods lie in {@code years}. */
+    public List<Obligation> ofYears(String bureau, Collection<Integer> years) {
+        return byIds(keys.ids(years.stream().map(y -> ofYear(bureau, y)).toList()));
+    }
+
+    /** The standing obligations of {@code years} of each of the bureaus. */
+    public List<Obligation> ofYears(Collection<String> bureaus, Collection<Integer> years) {
+        return byIds(keys.ids(bureaus.stream()
+                .flatMap(b -> years.stream().map(y -> ofYear(b, y)))
+                .toList()));
+    }
+
+    private List<Obligation> byIds(List<String> ids) {
+        return ids.isEmpty()
+                ? List.of()
+                : mongo.find(Query.query(Criteria.where("_id").in(ids)), Obligation.class, collection()).stream()
+                        .filter(o -> !o.isRetired())
+                        .toList();
+    }
+
+    /**
+     * Lists under their keys the obligations of a store from before the keys existed, once; a
+     * rebuild lists them as it computes them.
+     */
+    public void listObligations() {
+        if (keys.isComplete()) {
+            return;
+        }
+        var listed = new HashMap<String, List<String>>();
+        mongo.findAll(Obligation.class, collection())
+                .forEach(o -> keysOf(o.bureau(), Period.parse(o.period()).year(), o.scopeKey())
+                        .forEach(k -> listed.computeIfAbsent(k, x -> new ArrayList<>())
+                                .add(o.id())));
+        keys.addAll(listed);
+        keys.markComplete();
+    }
+
+    /** Notes that a fresh collection's keys list everything as it is written. */
+    public void keysListEverything() {
+        keys.markComplete();
+    }
+
+    private static List<String> keysOf(String bureau, int year, String scopeKey) {
+        return List.of(ofYear(bureau, year), ofScope(scopeKey));
+    }
+
+    private static String ofYear(String bureau, int year) {
+        return "year:" + bureau + "|" + year;
+    }
+
+    private static String ofScope(String scopeKey) {
+        return "scope:" + scopeKey;
     }
 
     /** Whether events of this book's obligations still wait for the relay. */
@@ -337,6 +404,12 @@ public class ObligationBook {
         throw new IllegalStateException("Obligation " + id + " kept changing while being waived");
     }
 
+    /** Every year whose obligations are kept: this year and the ten before it. */
+    public List<Integer> yearsKept() {
+        int year = today().getYear();
+        return java.util.stream.IntStream.rangeClosed(year - 10, year).boxed().toList();
+    }
+
     /** This year and the last: the last year's duties may still be met late in January. */
     private List<Integer> recentYears() {
         int year = today().getYear();
@@ -371,17 +444,17 @@ public class ObligationBook {
         }
         Map<String, Obligation> stored = new HashMap<>();
         if (touches.all()) {
-            mongo.find(Query.query(Criteria.where("scopeKey").is(scopeKey)), Obligation.class, collection()).stream()
-                    .filter(o -> years.contains(Period.parse(o.period()).year()))
-                    .forEach(o -> stored.put(o.id(), o));
-        } else {
-            // by id: a few documents found through the index, not a search of the collection
-            for (Owed o : inScope) {
-                var found = mongo.findById(o.id(), Obligation.class, collection());
-                if (found != null) {
-                    stored.put(found.id(), found);
-                }
+            var ids = keys.ids(ofScope(scopeKey));
+            if (!ids.isEmpty()) {
+                mongo.find(Query.query(Criteria.where("_id").in(ids)), Obligation.class, collection()).stream()
+                        .filter(o -> years.contains(Period.parse(o.period()).year()))
+                        .forEach(o -> stored.put(o.id(), o));
             }
+        } else {
+            // by id: a few documents found through the index in one query, not a search of the collection
+            var ids = inScope.stream().map(Owed::id).toList();
+            mongo.find(Query.query(Criteria.where("_id").in(ids)), Obligation.class, collection())
+                    .forEach(found -> stored.put(found.id(), found));
         }
         var waivers = facts.waivers(scopeKey);
         var knowledge = facts.reading();
@@ -458,6 +531,7 @@ public class ObligationBook {
             var events = new ArrayList<OutboxEvent>();
             events.add(opened(after));
             events.addAll(transition(ObligationStatus.OPEN, after, reason));
+            keys.add(keysOf(after.bureau(), Period.parse(after.period()).year(), after.scopeKey()), after.id());
             return outbox.insertIfAbsent(collection(), after.id(), after, announce ? events : List.of());
         }
         if (sameState(before, after) && !before.isRetired()) {

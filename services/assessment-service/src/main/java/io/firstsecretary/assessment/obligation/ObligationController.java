@@ -14,11 +14,11 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
-import org.springframework.data.domain.Sort;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -63,46 +63,27 @@ class ObligationController {
             @RequestParam(defaultValue = "100") int size) {
         Paged.validate(page, size);
         LocalDate today = LocalDate.now(clock.withZone(Period.ZONE));
-        var criteria = Criteria.where("bureau").is(bureau).and("retired").ne(true);
-        if (assignee != null) {
-            criteria = criteria.and("assignee").is(assignee);
-        }
-        if (branch != null) {
-            criteria = criteria.and("branch").is(branch);
-        }
-        if (duty != null) {
-            criteria = criteria.and("duty").is(duty);
-        }
         if (year != null) {
             checkYear(year);
-            criteria = criteria.and("period").regex("^" + year);
         }
-        if (period != null) {
-            criteria = criteria.and("period").is(parse(period).toString());
-        }
-        if (status == ObligationStatus.OVERDUE) {
-            criteria = criteria.orOperator(
-                    Criteria.where("status").is(ObligationStatus.OVERDUE.name()),
-                    Criteria.where("status")
-                            .is(ObligationStatus.OPEN.name())
-                            .and("dueOn")
-                            .lt(today));
-        } else if (status == ObligationStatus.OPEN) {
-            criteria = criteria.and("status")
-                    .is(ObligationStatus.OPEN.name())
-                    .and("dueOn")
-                    .gte(today);
-        } else if (status != null) {
-            criteria = criteria.and("status").is(status.name());
-        }
-        var query = Query.query(criteria)
-                .with(Sort.by("dueOn", "duty", "assignee", "branch"))
+        Period within = period == null ? null : parse(period);
+        List<Integer> years = within != null ? List.of(within.year()) : year != null ? List.of(year) : book.yearsKept();
+        Predicate<Obligation> wanted = o -> (assignee == null || assignee.equals(o.assignee()))
+                && (branch == null || branch.equals(o.branch()))
+                && (duty == null || duty.equals(o.duty()))
+                && (year == null || o.period().startsWith(Integer.toString(year)))
+                && (within == null || within.toString().equals(o.period()))
+                && (status == null || ObligationView.of(o, today).status() == status);
+        var matching = book.ofYears(bureau, years).stream()
+                .filter(wanted)
+                .sorted(Obligations.BY_DUE_DAY)
+                .toList();
+        var items = matching.stream()
                 .skip((long) page * size)
-                .limit(size);
-        var items = mongo.find(query, Obligation.class, book.collection()).stream()
+                .limit(size)
                 .map(o -> ObligationView.of(o, today))
                 .toList();
-        return new Paged<>(items, page, size, mongo.count(Query.query(criteria), book.collection()));
+        return new Paged<>(items, page, size, matching.size());
     }
 
     @Requires(Scope.ASSESSMENT_READ)
@@ -156,23 +137,18 @@ class ObligationController {
     @GetMapping("/talk-coverage")
     TalkCoverage talkCoverage(@PathVariable String bureau, @RequestParam String assignee, @RequestParam int year) {
         checkYear(year);
-        var query = Query.query(Criteria.where("bureau")
-                        .is(bureau)
-                        .and("retired")
-                        .ne(true)
-                        .and("assignee")
-                        .is(assignee)
-                        .and("duty")
-                        .in(List.of("MEMBER_TALK_COVERAGE", "KEY_PERSON_TALKS"))
-                        .and("period")
-                        .regex("^" + year))
-                .with(Sort.by("period"));
-        var obligations = mongo.find(query, Obligation.class, book.collection());
+        var obligations = book.ofYears(bureau, List.of(year)).stream()
+                .filter(o -> assignee.equals(o.assignee()))
+                .filter(o -> TALK_DUTIES.contains(o.duty()))
+                .sorted(Comparator.comparing(Obligation::period))
+                .toList();
         if (obligations.isEmpty()) {
             throw new NotFoundException("No talk duties of " + assignee + " in " + year + " in bureau " + bureau);
         }
         return TalkCoverage.of(assignee, year, obligations);
     }
+
+    private static final Set<String> TALK_DUTIES = Set.of("MEMBER_TALK_COVERAGE", "KEY_PERSON_TALKS");
 
     record WaiveObligation(String reason, String by) {}
 

@@ -142,6 +142,9 @@ public class ProjectionRebuild {
             var book = new ObligationBook(mongo, outbox, facts, catalogues, clock, false);
             facts.dropReplayed();
             book.drop();
+            // fresh collections: the keys list every assignment and obligation as they are written
+            facts.listAssignments();
+            book.keysListEverything();
             var projector = new FactsProjector(facts);
 
             report(live, "REPLAYING", next, replayed, 0, started);
