@@ -15,8 +15,10 @@ import io.firstsecretary.contracts.organisation.MemberChanged;
 import io.firstsecretary.contracts.organisation.MemberRegistered;
 import io.firstsecretary.infra.testing.ApiClient;
 import io.firstsecretary.infra.testing.ApiDocumentLint;
+import io.firstsecretary.infra.testing.StoreCommands;
 import io.firstsecretary.infra.testing.TestIssuer;
 import io.firstsecretary.infra.testing.TopicProbe;
+import io.firstsecretary.kit.store.StoreIndexes;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,7 +33,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,6 +51,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"firstsec.clock.fixed=2026-08-03T02:00:00Z", "firstsec.replica.catch-up-wait=2s"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class ActivityScenarios {
 
     /** Tokens come from a test issuer: the service checks them as it checks the identity service's. */
@@ -567,11 +573,8 @@ abstract class ActivityScenarios {
                 {"type":"TALK","branch":"zgnf","actor":"%s-wangjun","occurredOn":"2026-07-01","title":"谈心",
                  "participants":["%s-twice"]}""".formatted(bureau, bureau));
         assertThat(talk.status()).isEqualTo(201);
-        var replica = mongo.findAll(org.bson.Document.class, "directoryMembers").stream()
-                .filter(d -> d.getString("_id").equals(bureau + "-twice"))
-                .toList();
-        assertThat(replica).hasSize(1);
-        assertThat(replica.get(0))
+        var replica = mongo.findById(bureau + "-twice", org.bson.Document.class, "directoryMembers");
+        assertThat(replica)
                 .containsEntry("bureau", bureau)
                 .containsEntry("branch", "zgnf")
                 .containsEntry("name", "twice");
@@ -678,5 +681,33 @@ abstract class ActivityScenarios {
                         .at("/paths/~1api~1v1~1bureaus~1{bureau}~1activities/post/responses")
                         .has("201"))
                 .isTrue();
+    }
+
+    /** Read whole by design: GridFS asks whether an attachment bucket is empty before indexing it. */
+    static final List<String> SCANS_BY_DESIGN = List.of("fs.files");
+
+    @Autowired
+    List<StoreIndexes> declaredIndexes;
+
+    /**
+     * Run last: every query shape the scenarios made the service send is served by an index it
+     * declares (created at start-up), by the primary key, or is a scan by design; on MongoDB, the
+     * plan of each is no collection scan.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void everyQueryTheServiceSendsHasAnIndex(
+            @Autowired org.springframework.data.mongodb.core.MongoTemplate store,
+            @Value("${firstsec.test.store:embedded}") String kind) {
+        var declared = declaredIndexes.stream()
+                .flatMap(d -> d.indexes().stream())
+                .map(i -> new StoreCommands.Index(i.collection().replaceAll("_g\\d+$", ""), i.keys()))
+                .toList();
+        assertThat(StoreCommands.shared().unindexed(declared, SCANS_BY_DESIGN)).isEmpty();
+        if (kind.equals("mongodb")) {
+            assertThat(StoreCommands.shared().collectionScans(store.getDb()).stream()
+                            .filter(s -> !SCANS_BY_DESIGN.contains(s.collection())))
+                    .isEmpty();
+        }
     }
 }

@@ -21,5 +21,7 @@ class AssessmentContainersIT extends AssessmentScenarios {
     static void runtime(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
         registry.add("spring.mongodb.uri", () -> MONGO.getReplicaSetUrl("assessment-it"));
+        // the scenarios then ask MongoDB to explain every query shape they recorded
+        registry.add("firstsec.test.store", () -> "mongodb");
     }
 }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClients;
+import io.firstsecretary.assessment.facts.Change;
+import io.firstsecretary.assessment.facts.Facts;
+import io.firstsecretary.assessment.facts.FactsProjector;
+import io.firstsecretary.assessment.obligation.ObligationBook;
 import io.firstsecretary.contracts.EventJson;
 import io.firstsecretary.contracts.EventType;
 import io.firstsecretary.contracts.Events;
@@ -25,10 +29,13 @@ import io.firstsecretary.contracts.organisation.FirstSecretaryRelieved;
 import io.firstsecretary.contracts.organisation.MemberRegistered;
 import io.firstsecretary.infra.testing.ApiClient;
 import io.firstsecretary.infra.testing.ApiDocumentLint;
+import io.firstsecretary.infra.testing.StoreCommands;
 import io.firstsecretary.infra.testing.TestIssuer;
 import io.firstsecretary.infra.testing.TopicProbe;
+import io.firstsecretary.kit.events.IncomingEvent;
 import io.firstsecretary.kit.outbox.Outbox;
 import io.firstsecretary.kit.outbox.OutboxRelay;
+import io.firstsecretary.kit.store.StoreIndexes;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -41,7 +48,10 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -63,6 +73,7 @@ import tools.jackson.databind.JsonNode;
             // closed periods' rankings are published by tests that ask for them, not by the clock mid-scenario
             "firstsec.rankings.publish-delay=PT24H"
         })
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class AssessmentScenarios {
 
     /** Tokens come from a test issuer: the service checks them as it checks the identity service's. */
@@ -268,6 +279,48 @@ abstract class AssessmentScenarios {
                                         .getLong())
                                 .toList())
                         .containsExactlyInAnyOrder(notJson.offset(), noDay.offset()));
+    }
+
+    /**
+     * What projecting an activity costs does not grow with history: a talk in a branch with ten
+     * times the talks of the year sends the store no more commands than one with few.
+     */
+    @Test
+    void projectingATalkCostsNoMoreWhenTheBranchHasTenTimesTheHistory(
+            @Autowired Facts facts, @Autowired ObligationBook book) {
+        register("wangjun", "COMMITTEE_MEMBER");
+        register("zhoumin");
+        assign("wangjun", "zgnf", LocalDate.of(2026, 1, 1), null);
+
+        var afterFive = costOfATalkAfter(5, facts, book);
+        var afterFifty = costOfATalkAfter(45, facts, book);
+
+        assertThat(afterFive).isNotEmpty();
+        assertThat(afterFifty.size())
+                .as("store commands to project a talk after 5 %s and after 50 %s", afterFive, afterFifty)
+                .isLessThanOrEqualTo(afterFive.size());
+    }
+
+    /** Logs {@code more} talks of the first half-year, then projects one more in this thread and counts its commands. */
+    private List<String> costOfATalkAfter(int more, Facts facts, ObligationBook book) {
+        for (int i = 0; i < more; i++) {
+            publish(
+                    Events.ACTIVITY_LOGGED,
+                    bureau + "/zgnf",
+                    talk("wangjun", LocalDate.of(2026, 2, 1).plusDays(i), "zhoumin"));
+        }
+        topics.awaitConsumed("assessment-service", Topics.ACTIVITY, WAIT);
+        var one = talk("wangjun", LocalDate.of(2026, 4, 1), "zhoumin");
+        var event = new IncomingEvent(
+                UUID.randomUUID().toString(), Events.ACTIVITY_LOGGED.type(), "test", bureau, EventJson.write(one));
+        var projector = new FactsProjector(facts);
+        return StoreCommands.shared()
+                .sentBy(() -> Change.merged(projector.applyAll(List.of(new FactsProjector.Positioned(event, 0))))
+                        .forEach(book::recompute))
+                .stream()
+                // the live generation's pointer is read again once a second, whatever the work
+                .filter(command -> !command.endsWith(" projection_generation"))
+                .toList();
     }
 
     @Test
@@ -1131,5 +1184,38 @@ abstract class AssessmentScenarios {
 
         assertThat(ApiDocumentLint.problems(document.body(), "http://127.0.0.1:8080"))
                 .isEmpty();
+    }
+
+    /**
+     * Read whole by design: a rebuild computes from every assignment, branch, bureau and waiver;
+     * the clock's year roll-over and the ranking publisher go through every assignment and bureau;
+     * an older store's obligations are listed under their keys once.
+     */
+    static final List<String> SCANS_BY_DESIGN =
+            List.of(Facts.ASSIGNMENTS, Facts.BRANCHES, Facts.BUREAUS, Facts.WAIVERS, ObligationBook.OBLIGATIONS);
+
+    @Autowired
+    List<StoreIndexes> declaredIndexes;
+
+    /**
+     * Run last: every query shape the scenarios made the service send is served by an index it
+     * declares (created at start-up), by the primary key, or is a scan by design; on MongoDB, the
+     * plan of each is no collection scan.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void everyQueryTheServiceSendsHasAnIndex(
+            @Autowired org.springframework.data.mongodb.core.MongoTemplate store,
+            @Value("${firstsec.test.store:embedded}") String kind) {
+        var declared = declaredIndexes.stream()
+                .flatMap(d -> d.indexes().stream())
+                .map(i -> new StoreCommands.Index(i.collection().replaceAll("_g\\d+$", ""), i.keys()))
+                .toList();
+        assertThat(StoreCommands.shared().unindexed(declared, SCANS_BY_DESIGN)).isEmpty();
+        if (kind.equals("mongodb")) {
+            assertThat(StoreCommands.shared().collectionScans(store.getDb()).stream()
+                            .filter(s -> !SCANS_BY_DESIGN.contains(s.collection())))
+                    .isEmpty();
+        }
     }
 }

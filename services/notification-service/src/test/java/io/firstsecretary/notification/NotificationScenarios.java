@@ -24,8 +24,10 @@ import io.firstsecretary.infra.EmbeddedMailServer;
 import io.firstsecretary.infra.FreePorts;
 import io.firstsecretary.infra.testing.ApiClient;
 import io.firstsecretary.infra.testing.ApiDocumentLint;
+import io.firstsecretary.infra.testing.StoreCommands;
 import io.firstsecretary.infra.testing.TestIssuer;
 import io.firstsecretary.infra.testing.TopicProbe;
+import io.firstsecretary.kit.store.StoreIndexes;
 import io.firstsecretary.notification.support.Mailbox;
 import io.firstsecretary.notification.support.WebhookReceiver;
 import jakarta.mail.internet.MimeMessage;
@@ -36,7 +38,11 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -62,6 +68,7 @@ import tools.jackson.databind.JsonNode;
             // the receivers of these tests listen on loopback
             "firstsec.notification.webhooks.allow-loopback=true"
         })
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class NotificationScenarios {
 
     /** Tokens come from a test issuer: the service checks them as it checks the identity service's. */
@@ -782,5 +789,33 @@ abstract class NotificationScenarios {
 
         assertThat(ApiDocumentLint.problems(document.body(), "http://127.0.0.1:8080"))
                 .isEmpty();
+    }
+
+    /** Collections the service reads whole by design: none. */
+    static final List<String> SCANS_BY_DESIGN = List.of();
+
+    @Autowired
+    List<StoreIndexes> declaredIndexes;
+
+    /**
+     * Run last: every query shape the scenarios made the service send is served by an index it
+     * declares (created at start-up), by the primary key, or is a scan by design; on MongoDB, the
+     * plan of each is no collection scan.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void everyQueryTheServiceSendsHasAnIndex(
+            @Autowired org.springframework.data.mongodb.core.MongoTemplate store,
+            @Value("${firstsec.test.store:embedded}") String kind) {
+        var declared = declaredIndexes.stream()
+                .flatMap(d -> d.indexes().stream())
+                .map(i -> new StoreCommands.Index(i.collection().replaceAll("_g\\d+$", ""), i.keys()))
+                .toList();
+        assertThat(StoreCommands.shared().unindexed(declared, SCANS_BY_DESIGN)).isEmpty();
+        if (kind.equals("mongodb")) {
+            assertThat(StoreCommands.shared().collectionScans(store.getDb()).stream()
+                            .filter(s -> !SCANS_BY_DESIGN.contains(s.collection())))
+                    .isEmpty();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.firstsecretary.kit;
 
+import com.mongodb.event.CommandListener;
 import io.firstsecretary.contracts.Topics;
 import io.firstsecretary.kit.consumer.DeadLetters;
 import io.firstsecretary.kit.consumer.ReplicaCatchUp;
@@ -9,6 +10,8 @@ import io.firstsecretary.kit.outbox.Outbox;
 import io.firstsecretary.kit.outbox.OutboxCollections;
 import io.firstsecretary.kit.outbox.OutboxRelay;
 import io.firstsecretary.kit.outbox.OutboxWrites;
+import io.firstsecretary.kit.store.StoreIndex;
+import io.firstsecretary.kit.store.StoreIndexes;
 import io.firstsecretary.kit.time.ClockConfiguration;
 import io.firstsecretary.kit.web.ProblemDetailsAdvice;
 import io.firstsecretary.kit.web.ProblemErrorReportValve;
@@ -16,14 +19,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.ServiceLoader;
 import org.apache.catalina.core.StandardHost;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.SmartLifecycle;
@@ -58,6 +64,23 @@ public class KitAutoConfiguration {
     @Bean
     ConsumersHealthIndicator consumersHealthIndicator(ObjectProvider<KafkaListenerEndpointRegistry> registry) {
         return new ConsumersHealthIndicator(registry);
+    }
+
+    /**
+     * Command listeners on the classpath ({@code META-INF/services/com.mongodb.event.CommandListener})
+     * hear every command the service sends its store: how a test counts and checks them.
+     */
+    @Bean
+    MongoClientSettingsBuilderCustomizer classpathCommandListeners() {
+        return settings -> ServiceLoader.load(CommandListener.class).forEach(settings::addCommandListener);
+    }
+
+    /** Every declared index, created once the beans exist and before listeners and the relay start. */
+    @Bean
+    SmartInitializingSingleton storeIndexCreation(MongoTemplate mongo, ObjectProvider<StoreIndexes> declared) {
+        return () -> StoreIndexes.create(
+                mongo,
+                declared.orderedStream().flatMap(d -> d.indexes().stream()).toList());
     }
 
     @Bean
@@ -104,6 +127,14 @@ public class KitAutoConfiguration {
     OutboxCollections outboxCollections(@Value("${firstsec.outbox.collections:}") List<String> collections) {
         var names = List.copyOf(collections);
         return () -> names;
+    }
+
+    /** The relay's search for pending events, by when they became pending. */
+    @Bean
+    StoreIndexes outboxIndexes(OutboxCollections collections) {
+        return () -> collections.names().stream()
+                .map(c -> StoreIndex.on(c, Outbox.PENDING_SINCE))
+                .toList();
     }
 
     @Bean

@@ -5,11 +5,13 @@ import io.firstsecretary.assessment.facts.Facts;
 import io.firstsecretary.assessment.facts.FactsProjector;
 import io.firstsecretary.assessment.facts.Generation;
 import io.firstsecretary.assessment.facts.Generations;
+import io.firstsecretary.assessment.obligation.AssessmentIndexes;
 import io.firstsecretary.assessment.obligation.ObligationBook;
 import io.firstsecretary.contracts.Topics;
 import io.firstsecretary.kit.events.IncomingEvent;
 import io.firstsecretary.kit.events.MalformedEventException;
 import io.firstsecretary.kit.outbox.Outbox;
+import io.firstsecretary.kit.store.StoreIndexes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -142,6 +144,7 @@ public class ProjectionRebuild {
             var book = new ObligationBook(mongo, outbox, facts, catalogues, clock, false);
             facts.dropReplayed();
             book.drop();
+            StoreIndexes.create(mongo, AssessmentIndexes.forGeneration(Generation.fixed(next)));
             // fresh collections: the keys list every assignment and obligation as they are written
             facts.listAssignments();
             book.keysListEverything();

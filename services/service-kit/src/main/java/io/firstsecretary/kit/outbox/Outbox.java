@@ -33,7 +33,7 @@ import org.springframework.data.mongodb.core.query.Update;
 public final class Outbox {
 
     static final String EVENTS = "outbox";
-    static final String PENDING_SINCE = "outboxSince";
+    public static final String PENDING_SINCE = "outboxSince";
     /** The sequence of the latest write that added events: the relay acknowledges only what it read. */
     static final String LAST_WRITE = "outboxLast";
 
