@@ -25,7 +25,9 @@ test: ## unit, integration, contract, chart and end-to-end tests
 bench: ## the platform against the machine's raw limits (table, bench-results.json, bench-latency.png); QUICK=1 for a short run
 	$(MVNW) -q -DskipTests -pl e2e -am install
 	$(MVNW) -pl e2e surefire:test -Dtest=PlatformBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.quick=$(if $(QUICK),true,false)
-ifndef QUICK
+ifdef QUICK
+	$(MVNW) -pl services/assessment-service surefire:test -Dtest=RebuildBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.quick=true
+else
 	$(MVNW) -q -pl services/organisation-service surefire:test -Dtest=ImportBenchmark -Dsurefire.failIfNoSpecifiedTests=false
 	$(MVNW) -q -pl e2e surefire:test -Dtest=GatewayIngestBenchmark -Dsurefire.failIfNoSpecifiedTests=false
 	$(MVNW) -q -pl services/assessment-service surefire:test -Dtest=ProjectionBenchmark -Dsurefire.failIfNoSpecifiedTests=false

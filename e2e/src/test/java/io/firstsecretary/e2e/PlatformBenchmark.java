@@ -106,6 +106,7 @@ class PlatformBenchmark {
             reads(platform, api);
             record("afterLoad", Map.of("residentMegabytes", residentMegabytes()));
         }
+        record("targets", targets());
         results.put("quick", QUICK);
         results.put("measuredAt", Instant.now().toString());
         results.put("cores", Runtime.getRuntime().availableProcessors());
@@ -481,6 +482,31 @@ class PlatformBenchmark {
         }
         g.dispose();
         ImageIO.write(image, "png", Path.of("..").resolve("bench-latency.png").toFile());
+    }
+
+    /** Each target of the platform with this run's figure and whether it is met. */
+    private Map<String, Object> targets() {
+        double commands = figure("ingest", "storeCommandsPerActivity");
+        double projected = figure("ingest", "projectedPerSecond");
+        double sustained = Math.min(figure("ingest", "acceptedPerSecond"), projected);
+        double bulk = figure("rawStore", "bulkUpsertsPerSecond");
+        double p99 = figure("latency", "p99Millis");
+        double resident = figure("afterLoad", "residentMegabytes");
+        var targets = new LinkedHashMap<String, Object>();
+        targets.put("storeCommandsPerActivityAtMost4", target(commands, commands <= 4));
+        targets.put("projectedAtLeastHalfTheRawBulkRate", target(projected / bulk, projected / bulk >= 0.5));
+        targets.put("latencyP99AtMost250Millis", target(p99, p99 <= 250));
+        targets.put("sustainedIngestAtLeast500PerSecond", target(sustained, sustained >= 500));
+        targets.put("residentAfterLoadBelow3072Megabytes", target(resident, resident < 3072));
+        return targets;
+    }
+
+    private double figure(String phase, String name) {
+        return ((Number) ((Map<?, ?>) results.get(phase)).get(name)).doubleValue();
+    }
+
+    private static Map<String, Object> target(double figure, boolean met) {
+        return Map.of("figure", Math.round(figure * 100) / 100.0, "met", met);
     }
 
     private void record(String phase, Map<String, Object> figures) {

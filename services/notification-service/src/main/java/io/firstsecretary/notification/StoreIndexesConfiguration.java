@@ -21,6 +21,7 @@ class StoreIndexesConfiguration {
                 StoreIndex.on("reminders", "activity"),
                 // deliveries of a reminder; the next one a channel may attempt
                 StoreIndex.on("deliveries", "reminder"),
+                StoreIndex.on("deliveries", "bureau"),
                 StoreIndex.on("deliveries", "channel", "nextAttemptAt"),
                 // a member's inbox, newest first
                 StoreIndex.on("inbox", "bureau", "member", "receivedAt"),

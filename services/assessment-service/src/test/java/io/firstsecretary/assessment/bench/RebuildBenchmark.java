@@ -55,7 +55,8 @@ import tools.jackson.databind.json.JsonMapper;
  * on the topics; the projections rebuilt from them into a fresh generation (events/s against the
  * raw store's bulk-upsert rate on the same run); then the obligations and rankings of one county
  * bureau read from the projections against the same counts aggregated at read time from the raw
- * activities. The listeners do not run: the rebuild alone reads the topics. {@code
+ * activities, and the rankings and compliance of its city with the city's counties, each with the
+ * target it is held to. The listeners do not run: the rebuild alone reads the topics. {@code
  * -Dbench.quick=true} runs it at a fiftieth of the size. Writes {@code target/bench/rebuild.json}.
  * Not part of {@code make test}: the name matches neither {@code *Test} nor {@code *IT}.
  */
@@ -223,6 +224,13 @@ class RebuildBenchmark {
         var http = HttpClient.newHttpClient();
         double obligations = p99(() -> get(http, "/api/v1/bureaus/" + county + "/obligations?year=2026&size=100"));
         double rankings = p99(() -> get(http, "/api/v1/bureaus/" + county + "/rankings?period=2026"));
+        var path = tree.secretaries().get(0).path();
+        String city = path.get(path.size() - 2);
+        progress("reads: " + READS + " of the rankings and compliance of " + city + " with its counties");
+        double cityRankings =
+                p99(() -> get(http, "/api/v1/bureaus/" + city + "/rankings?period=2026-Q4&includeDescendants=true"));
+        double cityCompliance =
+                p99(() -> get(http, "/api/v1/bureaus/" + city + "/compliance?year=2026&includeDescendants=true"));
         double aggregated;
         try (var client = MongoClients.create(runtime.mongoConnectionString())) {
             var activities = client.getDatabase("assessment-rebuild-raw").getCollection("activities");
@@ -251,7 +259,21 @@ class RebuildBenchmark {
                         "rankingsP99Millis", rankings,
                         "readTimeAggregationP99Millis", aggregated,
                         "aggregationOverObligationsRatio", aggregated / obligations,
-                        "aggregationOverRankingsRatio", aggregated / rankings));
+                        "aggregationOverRankingsRatio", aggregated / rankings,
+                        "city", city,
+                        "cityRankingsP99Millis", cityRankings,
+                        "cityComplianceP99Millis", cityCompliance));
+        double rate = rebuilt.events() / seconds / rawBulk;
+        results.put(
+                "targets",
+                Map.of(
+                        "rebuildAtLeastHalfTheRawBulkRate", Map.of("figure", rate, "met", rate >= 0.5),
+                        "countyObligationsP99AtMost100Millis", Map.of("figure", obligations, "met", obligations <= 100),
+                        "countyObligationsAtLeast10TimesFasterThanAggregation",
+                                Map.of("figure", aggregated / obligations, "met", aggregated / obligations >= 10),
+                        "cityRankingsP99AtMost200Millis", Map.of("figure", cityRankings, "met", cityRankings <= 200),
+                        "cityComplianceP99AtMost200Millis",
+                                Map.of("figure", cityCompliance, "met", cityCompliance <= 200)));
         results.put("quick", QUICK);
         results.put("scale", SCALE);
         results.put("measuredAt", Instant.now().toString());
