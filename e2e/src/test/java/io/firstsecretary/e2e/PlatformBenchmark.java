@@ -53,6 +53,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -244,7 +245,7 @@ class PlatformBenchmark {
             }
             return null;
         });
-        long commandsBefore = storeCommands(platform);
+        var commandsBefore = storeCommands(platform);
         var pool = Executors.newFixedThreadPool(CLIENTS);
         long t = System.nanoTime();
         var calls = new ArrayList<Future<Map<Integer, Integer>>>();
@@ -280,7 +281,13 @@ class PlatformBenchmark {
             Thread.sleep(100);
         }
         long caughtUpNanos = System.nanoTime() - t;
-        long commands = storeCommands(platform) - commandsBefore;
+        var commandsAfter = storeCommands(platform);
+        long commands = commandsAfter.values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum()
+                - commandsBefore.values().stream().mapToLong(Long::longValue).sum();
+        var breakdown = perActivity(commandsBefore, commandsAfter, accepted);
+        progress("ingest: store commands per activity by service, command and collection: " + breakdown);
         sampling.set(false);
         sampler.shutdown();
         lagProbe.close();
@@ -302,30 +309,65 @@ class PlatformBenchmark {
                         "storeCommandsPerActivity",
                         (double) commands / accepted,
                         "storeCommandsPerSecond",
-                        rate(commands, caughtUpNanos)));
+                        rate(commands, caughtUpNanos),
+                        "storeCommandsPerActivityBy",
+                        breakdown));
     }
 
     /**
      * Commands the services have sent their stores so far, from each one's {@code
-     * mongodb.driver.commands} timer: what one activity costs the store, which is what limits ingest
-     * on the embedded runtime.
+     * mongodb.driver.commands} timer, by service, command and collection: what one activity costs
+     * the store, which is what limits ingest on the embedded runtime.
      */
-    private static long storeCommands(RunningPlatform platform) {
-        long total = 0;
+    private static Map<String, Long> storeCommands(RunningPlatform platform) {
+        var counts = new TreeMap<String, Long>();
         for (var service : platform.databaseOwnerManagementUrls().entrySet()) {
-            var metric = new ApiClient(
-                            service.getValue(), PlatformCredentials.of(platform).operator())
-                    .get("/actuator/metrics/mongodb.driver.commands");
+            var actuator = new ApiClient(
+                    service.getValue(), PlatformCredentials.of(platform).operator());
+            var metric = actuator.get("/actuator/metrics/mongodb.driver.commands");
             assertThat(metric.status())
                     .as(service.getKey() + " store command metric")
                     .isEqualTo(200);
-            for (var measurement : metric.body().get("measurements")) {
-                if (measurement.get("statistic").asString().equals("COUNT")) {
-                    total += (long) measurement.get("value").asDouble();
+            for (String command : tagValues(metric.body(), "command")) {
+                var byCommand = actuator.get("/actuator/metrics/mongodb.driver.commands?tag=command:" + command);
+                for (String collection : tagValues(byCommand.body(), "collection")) {
+                    var measured = actuator.get("/actuator/metrics/mongodb.driver.commands?tag=command:" + command
+                            + "&tag=collection:" + collection);
+                    counts.put(service.getKey() + " " + command + " " + collection, count(measured.body()));
                 }
             }
         }
-        return total;
+        return counts;
+    }
+
+    private static List<String> tagValues(JsonNode metric, String tag) {
+        var values = new ArrayList<String>();
+        for (var available : metric.get("availableTags")) {
+            if (available.get("tag").asString().equals(tag)) {
+                available.get("values").forEach(v -> values.add(v.asString()));
+            }
+        }
+        return values;
+    }
+
+    private static long count(JsonNode metric) {
+        for (var measurement : metric.get("measurements")) {
+            if (measurement.get("statistic").asString().equals("COUNT")) {
+                return (long) measurement.get("value").asDouble();
+            }
+        }
+        return 0;
+    }
+
+    /** What each service, command and collection cost per activity between two readings, most first. */
+    private static Map<String, Double> perActivity(Map<String, Long> before, Map<String, Long> after, int activities) {
+        var per = new LinkedHashMap<String, Double>();
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> per.put(e.getKey(), Math.round(100.0 * e.getValue() / activities) / 100.0));
+        return per;
     }
 
     /**

@@ -189,6 +189,25 @@ public final class StoreCommands implements CommandListener {
     /** A query as the store sees it: which fields it filters on (with their operators) and sorts by. */
     public record Shape(String collection, String command, List<String> fields, List<String> sort) {}
 
+    /**
+     * What breaks the rule that every query has an index: the shapes no declared index serves and,
+     * when {@code mongodb} is a real MongoDB (null on the embedded store), those its planner answers
+     * with a collection scan; {@code scans} names the collections read whole by design.
+     */
+    public List<Shape> unindexedOrScanned(Collection<Index> indexes, Collection<String> scans, MongoDatabase mongodb) {
+        var broken = new ArrayList<>(unindexed(indexes, scans));
+        if (mongodb != null) {
+            collectionScans(mongodb).stream()
+                    .filter(s -> !scans.contains(s.collection()))
+                    .forEach(broken::add);
+        }
+        return broken;
+    }
+
     /** An index a service declares: its collection (without a generation's suffix) and keys in order. */
-    public record Index(String collection, List<String> keys) {}
+    public record Index(String collection, List<String> keys) {
+        public Index {
+            collection = GENERATION.matcher(collection).replaceAll("");
+        }
+    }
 }

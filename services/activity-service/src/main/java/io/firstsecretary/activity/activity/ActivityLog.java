@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -448,6 +449,18 @@ class ActivityLog {
         return found;
     }
 
+    /** Everyone a record names who must be a member: read from the replica together, once per check. */
+    private static Set<String> peopleNamedIn(LogActivity request) {
+        var people = new java.util.HashSet<String>();
+        Stream.of(request.actor(), request.recordedBy(), request.lecturer())
+                .filter(java.util.Objects::nonNull)
+                .forEach(people::add);
+        Stream.of(request.participants(), request.audience(), request.attendees(), request.absentees())
+                .filter(java.util.Objects::nonNull)
+                .forEach(people::addAll);
+        return people;
+    }
+
     /** The bureau's path; an unknown bureau is asked about again once the replica has caught up. */
     private List<String> bureauPath(String bureau) {
         var path = directory.bureauPath(bureau);
@@ -464,29 +477,30 @@ class ActivityLog {
      */
     private List<FieldError> check(String bureau, LogActivity request, LocalDate today) {
         var saidNo = new AtomicBoolean();
-        var errors =
-                ActivityRules.check(request, today, branchAsOf(bureau, request.branch(), request.occurredOn(), saidNo));
+        var errors = ActivityRules.check(request, today, branchAsOf(request, bureau, saidNo));
         if (!errors.isEmpty() && saidNo.get() && replica.awaitCurrent(Topics.ORGANISATION)) {
-            errors = ActivityRules.check(
-                    request, today, branchAsOf(bureau, request.branch(), request.occurredOn(), new AtomicBoolean()));
+            errors = ActivityRules.check(request, today, branchAsOf(request, bureau, new AtomicBoolean()));
         }
         return errors;
     }
 
     /** The directory as the rules see it on the activity's day; {@code saidNo} hears of each negative answer. */
-    private ActivityRules.Branch branchAsOf(String bureau, String branch, LocalDate day, AtomicBoolean saidNo) {
-        var firstSecretary = directory.firstSecretaryOn(bureau, branch, day);
+    private ActivityRules.Branch branchAsOf(LogActivity request, String bureau, AtomicBoolean saidNo) {
+        String branch = request.branch();
+        LocalDate day = request.occurredOn();
+        var known = directory.branch(bureau, branch);
+        var firstSecretary = known.flatMap(b -> b.firstSecretaryOn(day));
+        var members = directory.members(bureau, peopleNamedIn(request));
         return new ActivityRules.Branch() {
             @Override
             public boolean existed() {
-                return yes(directory.branchExistedOn(bureau, branch, day));
+                return yes(known.map(b -> b.existedOn(day)).orElse(false));
             }
 
             @Override
             public boolean belongs(String member) {
                 return yes(firstSecretary.map(member::equals).orElse(false)
-                        || directory
-                                .member(bureau, member)
+                        || Optional.ofNullable(members.get(member))
                                 .map(m -> m.memberOfOn(branch, day))
                                 .orElse(false));
             }
@@ -500,7 +514,7 @@ class ActivityLog {
 
             @Override
             public boolean known(String member) {
-                return yes(directory.member(bureau, member).isPresent());
+                return yes(members.containsKey(member));
             }
 
             private boolean yes(boolean answer) {

@@ -2,10 +2,15 @@ package io.firstsecretary.activity.directory;
 
 import io.firstsecretary.kit.security.BureauTree;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,33 +42,37 @@ public class Directory implements BureauTree {
                 .map(d -> d.getList("path", String.class));
     }
 
-    /** Whether the branch existed on {@code day}: known, and not merged or dissolved before it. */
-    public boolean branchExistedOn(String bureau, String branch, LocalDate day) {
+    /**
+     * A branch as the replica knows it, with its first-secretary terms, in one read; empty if the
+     * branch is unknown. A branch stored before its document carried its terms reads them apart.
+     */
+    public Optional<DirectoryBranch> branch(String bureau, String branch) {
         var found = mongo.findById(bureau + "/" + branch, Document.class, BRANCHES);
         if (found == null) {
-            return false;
+            return Optional.empty();
         }
-        String endedOn = found.getString("endedOn");
-        return endedOn == null || !day.isAfter(LocalDate.parse(endedOn));
+        var terms = found.containsKey(DirectoryProjector.TERMS)
+                ? found.getList(DirectoryProjector.TERMS, Document.class)
+                : mongo.find(DirectoryProjector.assignmentsOf(bureau, branch), Document.class, ASSIGNMENTS);
+        return Optional.of(new DirectoryBranch(
+                found.getString("endedOn") == null ? null : LocalDate.parse(found.getString("endedOn")),
+                terms.stream()
+                        .map(t -> new DirectoryBranch.Term(
+                                t.getString("member"),
+                                LocalDate.parse(t.getString("from")),
+                                t.getString("to") == null ? null : LocalDate.parse(t.getString("to"))))
+                        .toList()));
     }
 
-    /** The first secretary of a branch on {@code day}, if it had one. */
-    public Optional<String> firstSecretaryOn(String bureau, String branch, LocalDate day) {
-        var ofBranch = org.springframework.data.mongodb.core.query.Query.query(
-                org.springframework.data.mongodb.core.query.Criteria.where("bureau")
-                        .is(bureau)
-                        .and("branch")
-                        .is(branch));
-        return mongo.find(ofBranch, Document.class, ASSIGNMENTS).stream()
-                .filter(a -> !day.isBefore(LocalDate.parse(a.getString("from"))))
-                .filter(a -> a.getString("to") == null || !day.isAfter(LocalDate.parse(a.getString("to"))))
-                .map(a -> a.getString("member"))
-                .findFirst();
-    }
-
-    /** A member of {@code bureau}. */
-    public Optional<DirectoryMember> member(String bureau, String id) {
-        return Optional.ofNullable(mongo.findById(id, DirectoryMember.class, MEMBERS))
-                .filter(m -> m.bureau().equals(bureau));
+    /** The members of {@code bureau} among {@code ids}, by id, in one read. */
+    public Map<String, DirectoryMember> members(String bureau, Collection<String> ids) {
+        var found = new HashMap<String, DirectoryMember>();
+        if (!ids.isEmpty()) {
+            var named = Query.query(Criteria.where("_id").in(ids));
+            mongo.find(named, DirectoryMember.class, MEMBERS).stream()
+                    .filter(m -> m.bureau().equals(bureau))
+                    .forEach(m -> found.put(m.id(), m));
+        }
+        return found;
     }
 }

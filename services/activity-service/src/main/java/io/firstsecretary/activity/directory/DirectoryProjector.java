@@ -8,6 +8,7 @@ import io.firstsecretary.kit.events.IncomingEvent;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -31,6 +32,9 @@ public class DirectoryProjector {
 
     public static final String LISTENER = "activity-directory";
 
+    /** The field of a branch's document that copies its first-secretary terms, so a check reads one document. */
+    static final String TERMS = "terms";
+
     @KafkaListener(id = LISTENER, idIsGroup = false, topics = Topics.ORGANISATION)
     void on(ConsumerRecord<String, byte[]> record) {
         var event = IncomingEvent.from(record);
@@ -45,7 +49,10 @@ public class DirectoryProjector {
             branch(
                     branch.bureau(),
                     branch.code(),
-                    new Update().set("bureau", branch.bureau()).set("name", branch.name()));
+                    new Update()
+                            .set("bureau", branch.bureau())
+                            .set("name", branch.name())
+                            .setOnInsert(TERMS, List.of()));
         } else if (event.is(Events.BRANCH_RENAMED)) {
             var branch = event.payload(Events.BRANCH_RENAMED);
             branch(
@@ -71,12 +78,14 @@ public class DirectoryProjector {
                             .set("member", term.member())
                             .set("from", term.from().toString())
                             .set("to", term.to() == null ? null : term.to().toString()));
+            terms(term.bureau(), term.branch());
         } else if (event.is(Events.FIRST_SECRETARY_RELIEVED)) {
             var term = event.payload(Events.FIRST_SECRETARY_RELIEVED);
             upsert(
                     Directory.ASSIGNMENTS,
                     term.assignment(),
                     new Update().set("to", term.to().toString()));
+            terms(term.bureau(), term.branch());
         } else {
             for (var type : List.of(
                     Events.MEMBER_TRANSFERRED,
@@ -91,6 +100,23 @@ public class DirectoryProjector {
                 }
             }
         }
+    }
+
+    static Query assignmentsOf(String bureau, String branch) {
+        return Query.query(Criteria.where("bureau").is(bureau).and("branch").is(branch));
+    }
+
+    /** Copies the branch's terms into its document; a branch not yet known is left to read them apart. */
+    private void terms(String bureau, String branch) {
+        var terms = mongo.find(assignmentsOf(bureau, branch), Document.class, Directory.ASSIGNMENTS).stream()
+                .map(a -> new Document("member", a.getString("member"))
+                        .append("from", a.getString("from"))
+                        .append("to", a.getString("to")))
+                .toList();
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(bureau + "/" + branch)),
+                new Update().set(TERMS, terms),
+                Directory.BRANCHES);
     }
 
     private void bureau(String code, String name, List<String> path) {

@@ -54,8 +54,8 @@ class FollowUps {
         if (Boolean.TRUE.equals(activity.backfilled()) || activity.branch() == null) {
             return;
         }
-        var policy = policies.of(activity.bureau());
         if (GUIDANCE_OPINION.equals(activity.type())) {
+            var policy = policies.of(activity.bureau());
             LocalDate reportBy = activity.occurredOn().plusDays(policy.guidanceFeedbackDays());
             if (!reportBy.isBefore(book.today())) {
                 remind(activity, reportBy, 0, policy.on(book.today()));
@@ -64,6 +64,7 @@ class FollowUps {
                 && activity.findings() != null
                 && !activity.findings().isEmpty()
                 && activity.rectificationDeadline() != null) {
+            var policy = policies.of(activity.bureau());
             LocalDate deadline = activity.rectificationDeadline();
             for (int daysBefore : policy.rectificationDaysBefore()) {
                 var at = policy.dueSoon(deadline, daysBefore);

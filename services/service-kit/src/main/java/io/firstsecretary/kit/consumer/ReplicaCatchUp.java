@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,6 +30,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 public class ReplicaCatchUp implements DisposableBean {
 
     private static final Duration LOOK_AGAIN = Duration.ofMillis(25);
+    /** Partitions are looked up again after this long, so a topic given more is seen without a restart. */
+    private static final Duration PARTITIONS_KEPT = Duration.ofMinutes(1);
 
     private final KafkaAdmin kafkaAdmin;
     private final String group;
@@ -37,6 +40,9 @@ public class ReplicaCatchUp implements DisposableBean {
     private final AtomicInteger waiting = new AtomicInteger();
     private final MeterRegistry meters;
     private volatile Admin admin;
+    private final Map<String, Partitions> partitions = new ConcurrentHashMap<>();
+
+    private record Partitions(List<TopicPartition> of, long lookedUpAt) {}
 
     public ReplicaCatchUp(
             KafkaAdmin kafkaAdmin, String group, Duration bound, Duration retryAfter, MeterRegistry meters) {
@@ -91,7 +97,18 @@ public class ReplicaCatchUp implements DisposableBean {
 
     private Map<TopicPartition, Long> ends(String topic)
             throws InterruptedException, ExecutionException, TimeoutException {
-        var partitions = admin()
+        var latest = partitionsOf(topic).stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
+        return admin().listOffsets(latest).all().get(bound.toMillis(), TimeUnit.MILLISECONDS).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+    }
+
+    private List<TopicPartition> partitionsOf(String topic)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        var known = partitions.get(topic);
+        if (known != null && System.nanoTime() - known.lookedUpAt() < PARTITIONS_KEPT.toNanos()) {
+            return known.of();
+        }
+        var described = admin()
                 .describeTopics(List.of(topic))
                 .allTopicNames()
                 .get(bound.toMillis(), TimeUnit.MILLISECONDS)
@@ -99,9 +116,9 @@ public class ReplicaCatchUp implements DisposableBean {
                 .partitions()
                 .stream()
                 .map(p -> new TopicPartition(topic, p.partition()))
-                .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
-        return admin().listOffsets(partitions).all().get(bound.toMillis(), TimeUnit.MILLISECONDS).entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+                .toList();
+        partitions.put(topic, new Partitions(described, System.nanoTime()));
+        return described;
     }
 
     private boolean reached(Map<TopicPartition, Long> ends)
