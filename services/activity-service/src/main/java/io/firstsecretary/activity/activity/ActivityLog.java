@@ -24,8 +24,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -300,7 +302,7 @@ class ActivityLog {
         var changed = new java.util.ArrayList<String>();
         for (var component : LogActivity.class.getRecordComponents()) {
             try {
-                if (!java.util.Objects.equals(
+                if (!Objects.equals(
                         component.getAccessor().invoke(before),
                         component.getAccessor().invoke(after))) {
                     changed.add(component.getName());
@@ -451,12 +453,12 @@ class ActivityLog {
 
     /** Everyone a record names who must be a member: read from the replica together, once per check. */
     private static Set<String> peopleNamedIn(LogActivity request) {
-        var people = new java.util.HashSet<String>();
+        var people = new HashSet<String>();
         Stream.of(request.actor(), request.recordedBy(), request.lecturer())
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .forEach(people::add);
         Stream.of(request.participants(), request.audience(), request.attendees(), request.absentees())
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .forEach(people::addAll);
         return people;
     }
