@@ -234,20 +234,7 @@ abstract class ActivityScenarios {
                         "zgnf",
                         null,
                         null));
-        topics.publish(
-                Events.FIRST_SECRETARY_ASSIGNED,
-                bureau,
-                id(),
-                bureau,
-                new FirstSecretaryAssigned(
-                        bureau,
-                        path,
-                        bureau + ":zgnf:2026-07-01",
-                        bureau + "-wangjun",
-                        "wangjun",
-                        "zgnf",
-                        LocalDate.of(2026, 7, 1),
-                        null));
+        assign("wangjun", "zgnf", LocalDate.of(2026, 7, 1));
         topics.awaitConsumed("activity-service", Topics.ORGANISATION, WAIT);
 
         String talk = """
@@ -279,20 +266,7 @@ abstract class ActivityScenarios {
     void aBranchCarriesItsFirstSecretaryTermsAndAnOlderOneStillReadsThem() {
         List<String> path = List.of("js", bureau);
         String assignment = bureau + ":zgnf:2026-03-01";
-        topics.publish(
-                Events.FIRST_SECRETARY_ASSIGNED,
-                bureau,
-                id(),
-                bureau,
-                new FirstSecretaryAssigned(
-                        bureau,
-                        path,
-                        assignment,
-                        bureau + "-wangjun",
-                        "wangjun",
-                        "zgnf",
-                        LocalDate.of(2026, 3, 1),
-                        null));
+        assign("wangjun", "zgnf", LocalDate.of(2026, 3, 1));
         topics.publish(
                 Events.FIRST_SECRETARY_RELIEVED,
                 bureau,
@@ -339,20 +313,7 @@ abstract class ActivityScenarios {
         replica.pause();
         try {
             await().atMost(WAIT).until(replica::isContainerPaused);
-            topics.publish(
-                    Events.FIRST_SECRETARY_ASSIGNED,
-                    bureau,
-                    id(),
-                    bureau,
-                    new FirstSecretaryAssigned(
-                            bureau,
-                            List.of("js", bureau),
-                            bureau + ":zgnf:2026-02-01",
-                            bureau + "-zhoumin",
-                            "zhoumin",
-                            "zgnf",
-                            LocalDate.of(2026, 2, 1),
-                            null));
+            assign("zhoumin", "zgnf", LocalDate.of(2026, 2, 1));
             String opinion = """
                     {"type":"GUIDANCE_OPINION","branch":"zgnf","actor":"%s-zhoumin","occurredOn":"2026-02-15",
                      "title":"指导意见"}""".formatted(bureau);
@@ -717,6 +678,24 @@ abstract class ActivityScenarios {
         return """
                 {"type":"PARTY_LECTURE","branch":"zgnf","actor":"%s","occurredOn":"2026-07-15","title":"专题党课",
                  "audience":["%s-zhoumin"]}""".formatted(actor, bureau);
+    }
+
+    /** Publishes that {@code member} is first secretary of {@code branch} from {@code from}. */
+    private void assign(String member, String branch, LocalDate from) {
+        topics.publish(
+                Events.FIRST_SECRETARY_ASSIGNED,
+                bureau,
+                id(),
+                bureau,
+                new FirstSecretaryAssigned(
+                        bureau,
+                        List.of("js", bureau),
+                        bureau + ":" + branch + ":" + from,
+                        bureau + "-" + member,
+                        member,
+                        branch,
+                        from,
+                        null));
     }
 
     private static void assertProblem(ApiClient.Response response, int status, String field) {
