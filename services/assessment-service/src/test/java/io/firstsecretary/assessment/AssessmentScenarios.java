@@ -8,6 +8,7 @@ import io.firstsecretary.assessment.facts.Change;
 import io.firstsecretary.assessment.facts.Facts;
 import io.firstsecretary.assessment.facts.FactsProjector;
 import io.firstsecretary.assessment.obligation.ObligationBook;
+import io.firstsecretary.assessment.obligation.Obligations;
 import io.firstsecretary.contracts.EventJson;
 import io.firstsecretary.contracts.EventType;
 import io.firstsecretary.contracts.Events;
@@ -43,6 +44,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -299,6 +301,99 @@ abstract class AssessmentScenarios {
         assertThat(afterFifty.size())
                 .as("store commands to project a talk after 5 %s and after 50 %s", afterFive, afterFifty)
                 .isLessThanOrEqualTo(afterFive.size());
+    }
+
+    /**
+     * A bureau's year is listed by due day (then duty, assignee and branch, the bureau's own duties
+     * first), filters and pages over that listing, and a page reads the listing and its own
+     * obligations only: two store commands, however many the year holds.
+     */
+    @Test
+    void aPageOfTheYearIsInDueDayOrderAndReadsOnlyItsOwnObligations(@Autowired Obligations obligations) {
+        assign("wangjun", "zgnf", LocalDate.of(2026, 1, 1), null);
+        assign("lina", "zgnf", LocalDate.of(2026, 3, 1), null);
+        awaitObligation("lina", "FOUR_TRUE_RESEARCH", "2026-Q4");
+        await().atMost(WAIT)
+                .until(() -> api.get("/api/v1/bureaus/" + bureau + "/obligations?duty=BUREAU_MEETING_REPORT&year=2026")
+                                .body()
+                                .get("total")
+                                .asInt()
+                        == 12);
+
+        var whole = api.get("/api/v1/bureaus/" + bureau + "/obligations?year=2026&size=500");
+        assertThat(whole.status()).isEqualTo(200);
+        var all = new ArrayList<>(whole.body().get("items").values());
+        Comparator<JsonNode> byDueDay = Comparator.<JsonNode, String>comparing(
+                        o -> o.get("dueOn").asString())
+                .thenComparing(o -> o.get("duty").asString())
+                .thenComparing(o -> textOrEmpty(o, "assignee"))
+                .thenComparing(o -> textOrEmpty(o, "branch"));
+        assertThat(all).hasSizeGreaterThan(40).isSortedAccordingTo(byDueDay);
+        assertThat(whole.body().get("total").asInt()).isEqualTo(all.size());
+
+        var third = api.get("/api/v1/bureaus/" + bureau + "/obligations?year=2026&page=2&size=7");
+        assertThat(ids(third.body().get("items").values())).isEqualTo(ids(all.subList(14, 21)));
+        assertThat(third.body().get("total").asInt()).isEqualTo(all.size());
+        var linasResearch =
+                api.get("/api/v1/bureaus/" + bureau + "/obligations?assignee=lina&duty=FOUR_TRUE_RESEARCH&year=2026");
+        assertThat(ids(linasResearch.body().get("items").values()))
+                .isEqualTo(ids(all.stream()
+                        .filter(o -> textOrEmpty(o, "assignee").equals("lina")
+                                && o.get("duty").asString().equals("FOUR_TRUE_RESEARCH"))
+                        .toList()));
+
+        var commands = StoreCommands.shared()
+                .sentBy(() -> assertThat(obligations
+                                .page(
+                                        bureau,
+                                        List.of(2026),
+                                        new Obligations.Wanted(null, null, null, 2026, null, null),
+                                        2,
+                                        7)
+                                .items())
+                        .hasSize(7))
+                .stream()
+                .filter(command -> !command.endsWith(" projection_generation"))
+                .toList();
+        assertThat(commands).hasSize(2).anyMatch(c -> c.contains(ObligationBook.OBLIGATION_KEYS));
+    }
+
+    /** A store whose years were listed before they were listed by due day lists them again once, at start-up. */
+    @Test
+    void aStoreListedBeforeTheDueDayListingListsItsYearsAgain(
+            @Autowired Facts facts,
+            @Autowired ObligationBook book,
+            @Autowired org.springframework.data.mongodb.core.MongoTemplate store) {
+        assign("wangjun", "zgnf", LocalDate.of(2026, 1, 1), null);
+        awaitObligation("wangjun", "FOUR_TRUE_RESEARCH", "2026-Q4");
+        var before = api.get("/api/v1/bureaus/" + bureau + "/obligations?year=2026&size=500")
+                .body()
+                .get("items");
+        var keys = store.getCollection(facts.generation().of(ObligationBook.OBLIGATION_KEYS));
+        keys.deleteMany(com.mongodb.client.model.Filters.in("_id", "#listed-by-due-day", "due:" + bureau + "|2026"));
+        assertThat(api.get("/api/v1/bureaus/" + bureau + "/obligations?year=2026")
+                        .body()
+                        .get("total")
+                        .asInt())
+                .isZero();
+
+        book.listObligations();
+
+        assertThat(api.get("/api/v1/bureaus/" + bureau + "/obligations?year=2026&size=500")
+                        .body()
+                        .get("items"))
+                .isEqualTo(before);
+    }
+
+    private static String textOrEmpty(JsonNode o, String field) {
+        var value = o.get(field);
+        return value == null || value.isNull() ? "" : value.asString();
+    }
+
+    private static List<String> ids(Iterable<JsonNode> items) {
+        var ids = new ArrayList<String>();
+        items.forEach(o -> ids.add(o.get("id").asString()));
+        return ids;
     }
 
     /** Logs {@code more} talks of the first half-year, then projects one more in this thread and counts its commands. */

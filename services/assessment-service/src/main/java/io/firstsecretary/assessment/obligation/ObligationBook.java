@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,12 +57,17 @@ import org.springframework.stereotype.Service;
 public class ObligationBook {
 
     public static final String OBLIGATIONS = "obligations";
-    /** The obligations of each bureau and year and of each scope, by id ({@link Keys}). */
+    /**
+     * The obligations of each bureau and year, as {@link Listing}s, and of each scope, by id
+     * ({@link Keys}).
+     */
     public static final String OBLIGATION_KEYS = "obligationKeys";
 
     private static final Logger log = LoggerFactory.getLogger(ObligationBook.class);
     private static final int ATTEMPTS = 20;
     private static final String OFFICE = "WAIVED_BY_OFFICE";
+    /** Notes that each bureau's years list their obligations as {@link Listing}s. */
+    private static final String LISTED_BY_DUE_DAY = "#listed-by-due-day";
 
     private final MongoTemplate mongo;
     private final Outbox outbox;
@@ -89,7 +95,7 @@ public class ObligationBook {
         this.catalogues = catalogues;
         this.clock = clock;
         this.announce = announce;
-        this.keys = new Keys(mongo, facts.generation(), OBLIGATION_KEYS);
+        this.keys = new Keys(mongo, facts.generation(), OBLIGATION_KEYS, LISTED_BY_DUE_DAY);
     }
 
     /** The collection of the obligations this book keeps. */
@@ -206,11 +212,12 @@ public class ObligationBook {
         for (Owed o : owed) {
             var assessed = ObligationRules.assess(o, knowledge);
             if (!o.optional() || assessed.met()) {
-                keysOf(o.bureau(), o.period().year(), o.scopeKey())
-                        .forEach(k -> listed.computeIfAbsent(k, x -> new ArrayList<>())
-                                .add(o.id()));
+                var obligation = stateOf(assessed, waivers.get(o.id()), today, 0);
+                keysOf(obligation)
+                        .forEach((k, entry) -> listed.computeIfAbsent(k, x -> new ArrayList<>())
+                                .add(entry));
                 var document = new org.bson.Document();
-                mongo.getConverter().write(stateOf(assessed, waivers.get(o.id()), today, 0), document);
+                mongo.getConverter().write(obligation, document);
                 document.remove("_class");
                 documents.add(document);
             }
@@ -245,14 +252,47 @@ public class ObligationBook {
 
     /** The standing (not retired) obligations of the bureau whose periods lie in {@code years}. */
     public List<Obligation> ofYears(String bureau, Collection<Integer> years) {
-        return byIds(keys.ids(years.stream().map(y -> ofYear(bureau, y)).toList()));
+        return byIds(listed(bureau, years).stream().map(Listing::id).toList());
     }
 
     /** The standing obligations of {@code years} of each of the bureaus. */
     public List<Obligation> ofYears(Collection<String> bureaus, Collection<Integer> years) {
-        return byIds(keys.ids(bureaus.stream()
-                .flatMap(b -> years.stream().map(y -> ofYear(b, y)))
-                .toList()));
+        return byIds(listings(bureaus.stream()
+                        .flatMap(b -> years.stream().map(y -> ofYear(b, y)))
+                        .toList())
+                .stream()
+                .map(Listing::id)
+                .toList());
+    }
+
+    /**
+     * What the bureau's years list, each obligation once, by due day: read from one document per
+     * year, without reading an obligation.
+     */
+    List<Listing> listed(String bureau, Collection<Integer> years) {
+        return listings(years.stream().map(y -> ofYear(bureau, y)).toList());
+    }
+
+    private List<Listing> listings(List<String> yearKeys) {
+        var seen = new HashSet<String>();
+        return keys.ids(yearKeys).stream()
+                .sorted()
+                .map(Listing::parse)
+                .filter(l -> seen.add(l.id()))
+                .toList();
+    }
+
+    /**
+     * The standing obligations of {@code listings}, in their order; one whose entry no longer says
+     * what it does (a crash between a write and its listing) is left out.
+     */
+    List<Obligation> ofListings(List<Listing> listings) {
+        var byId = byIds(listings.stream().map(Listing::id).toList()).stream()
+                .collect(Collectors.toMap(Obligation::id, o -> o));
+        return listings.stream()
+                .filter(l -> byId.containsKey(l.id()) && l.equals(Listing.of(byId.get(l.id()))))
+                .map(l -> byId.get(l.id()))
+                .toList();
     }
 
     private List<Obligation> byIds(List<String> ids) {
@@ -273,9 +313,10 @@ public class ObligationBook {
         }
         var listed = new HashMap<String, List<String>>();
         mongo.findAll(Obligation.class, collection())
-                .forEach(o -> keysOf(o.bureau(), Period.parse(o.period()).year(), o.scopeKey())
-                        .forEach(k -> listed.computeIfAbsent(k, x -> new ArrayList<>())
-                                .add(o.id())));
+                .forEach(o -> keysOf(o)
+                        .forEach((k, entry) -> listed.computeIfAbsent(k, x -> new ArrayList<>())
+                                .add(entry)));
+        keys.forget("year:");
         keys.addAll(listed);
         keys.markComplete();
     }
@@ -285,12 +326,23 @@ public class ObligationBook {
         keys.markComplete();
     }
 
-    private static List<String> keysOf(String bureau, int year, String scopeKey) {
-        return List.of(ofYear(bureau, year), ofScope(scopeKey));
+    /**
+     * The keys an obligation is listed under, each with its entry there: its scope's by id, and,
+     * unless retired, its bureau's year as a {@link Listing}.
+     */
+    private static Map<String, String> keysOf(Obligation o) {
+        var scope = Map.entry(ofScope(o.scopeKey()), o.id());
+        return o.isRetired()
+                ? Map.ofEntries(scope)
+                : Map.ofEntries(scope, Map.entry(ofYear(o), Listing.of(o).entry()));
+    }
+
+    private static String ofYear(Obligation o) {
+        return ofYear(o.bureau(), Period.parse(o.period()).year());
     }
 
     private static String ofYear(String bureau, int year) {
-        return "year:" + bureau + "|" + year;
+        return "due:" + bureau + "|" + year;
     }
 
     private static String ofScope(String scopeKey) {
@@ -481,6 +533,7 @@ public class ObligationBook {
                 if (result.getModifiedCount() == 0) {
                     return false;
                 }
+                keys.remove(ofYear(gone), Listing.of(gone).entry());
             }
         }
         return true;
@@ -531,7 +584,8 @@ public class ObligationBook {
             var events = new ArrayList<OutboxEvent>();
             events.add(opened(after));
             events.addAll(transition(ObligationStatus.OPEN, after, reason));
-            keys.add(keysOf(after.bureau(), Period.parse(after.period()).year(), after.scopeKey()), after.id());
+            keys.addAll(keysOf(after).entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()))));
             return outbox.insertIfAbsent(collection(), after.id(), after, announce ? events : List.of());
         }
         if (sameState(before, after) && !before.isRetired()) {
@@ -560,7 +614,19 @@ public class ObligationBook {
                 .set("owedBy", after.owedBy())
                 .unset("retired")
                 .inc("revision", 1);
-        return update(expecting(before), update, events).getModifiedCount() == 1;
+        // listed before it is written, so no crash leaves a standing obligation its year does not list
+        var listing = Listing.of(after).entry();
+        boolean relisted = before.isRetired() || !before.dueOn().equals(after.dueOn());
+        if (relisted) {
+            keys.add(List.of(ofYear(after)), listing);
+        }
+        if (update(expecting(before), update, events).getModifiedCount() != 1) {
+            return false;
+        }
+        if (relisted && !before.isRetired()) {
+            keys.remove(ofYear(before), Listing.of(before).entry());
+        }
+        return true;
     }
 
     private UpdateResult update(Query query, Update update, List<OutboxEvent> events) {

@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,11 +36,13 @@ class ObligationController {
 
     private final MongoTemplate mongo;
     private final ObligationBook book;
+    private final Obligations obligations;
     private final Clock clock;
 
-    ObligationController(MongoTemplate mongo, ObligationBook book, Clock clock) {
+    ObligationController(MongoTemplate mongo, ObligationBook book, Obligations obligations, Clock clock) {
         this.mongo = mongo;
         this.book = book;
+        this.obligations = obligations;
         this.clock = clock;
     }
 
@@ -62,28 +63,13 @@ class ObligationController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "100") int size) {
         Paged.validate(page, size);
-        LocalDate today = LocalDate.now(clock.withZone(Period.ZONE));
         if (year != null) {
             checkYear(year);
         }
         Period within = period == null ? null : parse(period);
         List<Integer> years = within != null ? List.of(within.year()) : year != null ? List.of(year) : book.yearsKept();
-        Predicate<Obligation> wanted = o -> (assignee == null || assignee.equals(o.assignee()))
-                && (branch == null || branch.equals(o.branch()))
-                && (duty == null || duty.equals(o.duty()))
-                && (year == null || o.period().startsWith(Integer.toString(year)))
-                && (within == null || within.toString().equals(o.period()))
-                && (status == null || ObligationView.of(o, today).status() == status);
-        var matching = book.ofYears(bureau, years).stream()
-                .filter(wanted)
-                .sorted(Obligations.BY_DUE_DAY)
-                .toList();
-        var items = matching.stream()
-                .skip((long) page * size)
-                .limit(size)
-                .map(o -> ObligationView.of(o, today))
-                .toList();
-        return new Paged<>(items, page, size, matching.size());
+        return obligations.page(
+                bureau, years, new Obligations.Wanted(assignee, branch, duty, year, within, status), page, size);
     }
 
     @Requires(Scope.ASSESSMENT_READ)
@@ -137,9 +123,11 @@ class ObligationController {
     @GetMapping("/talk-coverage")
     TalkCoverage talkCoverage(@PathVariable String bureau, @RequestParam String assignee, @RequestParam int year) {
         checkYear(year);
-        var obligations = book.ofYears(bureau, List.of(year)).stream()
-                .filter(o -> assignee.equals(o.assignee()))
-                .filter(o -> TALK_DUTIES.contains(o.duty()))
+        var obligations = book
+                .ofListings(book.listed(bureau, List.of(year)).stream()
+                        .filter(l -> assignee.equals(l.assignee()) && TALK_DUTIES.contains(l.duty()))
+                        .toList())
+                .stream()
                 .sorted(Comparator.comparing(Obligation::period))
                 .toList();
         if (obligations.isEmpty()) {
