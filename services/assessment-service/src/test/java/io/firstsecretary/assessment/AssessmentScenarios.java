@@ -8,6 +8,7 @@ import io.firstsecretary.assessment.facts.Change;
 import io.firstsecretary.assessment.facts.Facts;
 import io.firstsecretary.assessment.facts.FactsProjector;
 import io.firstsecretary.assessment.obligation.ObligationBook;
+import io.firstsecretary.assessment.obligation.ObligationStatus;
 import io.firstsecretary.assessment.obligation.Obligations;
 import io.firstsecretary.contracts.EventJson;
 import io.firstsecretary.contracts.EventType;
@@ -305,8 +306,8 @@ abstract class AssessmentScenarios {
 
     /**
      * A bureau's year is listed by due day (then duty, assignee and branch, the bureau's own duties
-     * first), filters and pages over that listing, and a page reads the listing and its own
-     * obligations only: two store commands, however many the year holds.
+     * first), filters (a status as of today too) and pages over that listing, and a page reads the
+     * listing and its own obligations only: two store commands, however many the year holds.
      */
     @Test
     void aPageOfTheYearIsInDueDayOrderAndReadsOnlyItsOwnObligations(@Autowired Obligations obligations) {
@@ -342,25 +343,33 @@ abstract class AssessmentScenarios {
                                 && o.get("duty").asString().equals("FOUR_TRUE_RESEARCH"))
                         .toList()));
 
+        var overdue = api.get("/api/v1/bureaus/" + bureau + "/obligations?year=2026&status=OVERDUE&page=1&size=3");
+        var allOverdue = all.stream()
+                .filter(o -> o.get("status").asString().equals("OVERDUE"))
+                .toList();
+        assertThat(allOverdue).hasSizeGreaterThan(6);
+        assertThat(ids(overdue.body().get("items").values())).isEqualTo(ids(allOverdue.subList(3, 6)));
+        assertThat(overdue.body().get("total").asInt()).isEqualTo(allOverdue.size());
+
         var commands = StoreCommands.shared()
                 .sentBy(() -> assertThat(obligations
                                 .page(
                                         bureau,
                                         List.of(2026),
-                                        new Obligations.Wanted(null, null, null, 2026, null, null),
-                                        2,
-                                        7)
+                                        new Obligations.Wanted(null, null, null, 2026, null, ObligationStatus.OVERDUE),
+                                        1,
+                                        3)
                                 .items())
-                        .hasSize(7))
+                        .hasSize(3))
                 .stream()
                 .filter(command -> !command.endsWith(" projection_generation"))
                 .toList();
-        assertThat(commands).hasSize(2).anyMatch(c -> c.contains(ObligationBook.OBLIGATION_KEYS));
+        assertThat(commands).hasSize(2).anyMatch(c -> c.contains(ObligationBook.OBLIGATION_LISTINGS));
     }
 
-    /** A store whose years were listed before they were listed by due day lists them again once, at start-up. */
+    /** A store from before the bureaus' years were listed lists them once, at start-up. */
     @Test
-    void aStoreListedBeforeTheDueDayListingListsItsYearsAgain(
+    void aStoreFromBeforeTheListingsListsItsYearsOnce(
             @Autowired Facts facts,
             @Autowired ObligationBook book,
             @Autowired org.springframework.data.mongodb.core.MongoTemplate store) {
@@ -369,8 +378,8 @@ abstract class AssessmentScenarios {
         var before = api.get("/api/v1/bureaus/" + bureau + "/obligations?year=2026&size=500")
                 .body()
                 .get("items");
-        var keys = store.getCollection(facts.generation().of(ObligationBook.OBLIGATION_KEYS));
-        keys.deleteMany(com.mongodb.client.model.Filters.in("_id", "#listed-by-due-day", "due:" + bureau + "|2026"));
+        store.getCollection(facts.generation().of(ObligationBook.OBLIGATION_LISTINGS))
+                .deleteMany(com.mongodb.client.model.Filters.in("_id", "#complete", bureau + "|2026"));
         assertThat(api.get("/api/v1/bureaus/" + bureau + "/obligations?year=2026")
                         .body()
                         .get("total")

@@ -3,8 +3,8 @@ package io.firstsecretary.assessment.competition;
 import io.firstsecretary.assessment.facts.Bureau;
 import io.firstsecretary.assessment.facts.Facts;
 import io.firstsecretary.assessment.facts.Review;
+import io.firstsecretary.assessment.obligation.Listing;
 import io.firstsecretary.assessment.obligation.ObligationStatus;
-import io.firstsecretary.assessment.obligation.ObligationView;
 import io.firstsecretary.assessment.obligation.Obligations;
 import io.firstsecretary.assessment.period.Cadence;
 import io.firstsecretary.assessment.period.Period;
@@ -50,7 +50,8 @@ public class Rankings {
         var path = facts.bureau(bureau).map(Bureau::path).orElse(List.of(bureau));
         var vetoRules = policies.forBureau(path).apply(period.start()).vetoes();
         boolean quarter = period.cadence() == Cadence.QUARTER;
-        List<ObligationView> ofYear = quarter ? obligations.ofYear(bureau, period.year()) : List.of();
+        List<Listing> ofYear = quarter ? obligations.listed(bureau, period.year()) : List.of();
+        var today = obligations.today();
         List<Review> reviews = quarter ? facts.reviews(bureau, period.year()) : List.of();
         var competitors = new ArrayList<Ranking.Competitor>();
         for (Scorecard card : scorecards.ofBureau(bureau, period.year())) {
@@ -63,7 +64,7 @@ public class Rankings {
                                 && card.branch().equals(o.branch())
                                 && "FIRST_SECRETARY".equals(o.owedBy())
                                 && period.contains(o.dueOn())
-                                && o.status() == ObligationStatus.OVERDUE)
+                                && o.statusOn(today) == ObligationStatus.OVERDUE)
                         .forEach(o -> vetoes.add("OVERDUE " + o.duty() + " " + o.period()));
             }
             if (quarter && vetoRules.poorReview()) {

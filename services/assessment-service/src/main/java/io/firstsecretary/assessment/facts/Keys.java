@@ -31,21 +31,11 @@ public final class Keys {
     private final MongoTemplate mongo;
     private final Generation generation;
     private final String base;
-    private final String completeMarker;
 
     public Keys(MongoTemplate mongo, Generation generation, String base) {
-        this(mongo, generation, base, COMPLETE);
-    }
-
-    /**
-     * Keys whose completeness is noted under {@code completeMarker}: a new marker makes a store
-     * whose keys were listed another way list them again.
-     */
-    public Keys(MongoTemplate mongo, Generation generation, String base, String completeMarker) {
         this.mongo = mongo;
         this.generation = generation;
         this.base = base;
-        this.completeMarker = completeMarker;
     }
 
     private String collection() {
@@ -73,23 +63,7 @@ public final class Keys {
         }
     }
 
-    /** Takes {@code removed} off {@code key} and lists {@code added} under it instead: one bulk write. */
-    public void replace(String key, String removed, String added) {
-        mongo.getCollection(collection())
-                .bulkWrite(List.of(
-                        new UpdateOneModel<>(Filters.eq("_id", key), Updates.pull("ids", removed)),
-                        new UpdateOneModel<>(
-                                Filters.eq("_id", key),
-                                Updates.addToSet("ids", added),
-                                new UpdateOptions().upsert(true))));
-    }
-
-    /** Takes {@code id} off {@code key}. */
-    public void remove(String key, String id) {
-        mongo.getCollection(collection()).updateOne(Filters.eq("_id", key), Updates.pull("ids", id));
-    }
-
-    /** Forgets every key starting with {@code prefix} (keys of a shape no longer read). */
+    /** Forgets every key starting with {@code prefix}: keys of a shape no longer read. */
     public void forget(String prefix) {
         mongo.getCollection(collection()).deleteMany(Filters.regex("_id", "^" + Pattern.quote(prefix)));
     }
@@ -113,7 +87,7 @@ public final class Keys {
     /** Whether every document written before the keys existed has been listed (see {@link #markComplete}). */
     public boolean isComplete() {
         return mongo.getCollection(collection())
-                        .find(Filters.eq("_id", completeMarker))
+                        .find(Filters.eq("_id", COMPLETE))
                         .first()
                 != null;
     }
@@ -122,9 +96,7 @@ public final class Keys {
     public void markComplete() {
         mongo.getCollection(collection())
                 .updateOne(
-                        Filters.eq("_id", completeMarker),
-                        Updates.set("ids", List.of()),
-                        new UpdateOptions().upsert(true));
+                        Filters.eq("_id", COMPLETE), Updates.set("ids", List.of()), new UpdateOptions().upsert(true));
     }
 
     public void drop() {

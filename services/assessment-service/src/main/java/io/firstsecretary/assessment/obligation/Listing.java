@@ -4,29 +4,48 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * An obligation as its bureau's year lists it: what the list filters and sorts by, and its id. A
- * bureau's year is one document of these entries, so a page of obligations is the sorted entries'
- * slice and the documents of that page only, however many the year holds.
+ * An obligation as its bureau's year lists it: what lists filter and sort by, what compliance
+ * counts, and its id. A bureau's year is one document of these ({@link Listings}), so a page of
+ * obligations is the sorted listings' slice and that page's documents only, and a count by status
+ * reads no obligation at all.
  *
- * <p>The entry is the fields joined by a space, which sorts below every character a code, a duty or
- * a period may hold: entries in string order are in {@link Obligations#BY_DUE_DAY} order, an absent
- * assignee or branch first.
+ * <p>The entry is the fields joined by a space, which sorts below every character a code, a duty, a
+ * period or a status may hold: entries in string order are in {@link Obligations#BY_DUE_DAY} order,
+ * an absent assignee or branch first.
+ *
+ * @param status as stored; {@link #statusOn} is as the API shows it
  */
-record Listing(LocalDate dueOn, String duty, String assignee, String branch, String period, String id) {
+public record Listing(
+        LocalDate dueOn,
+        String duty,
+        String assignee,
+        String branch,
+        String period,
+        ObligationStatus status,
+        String owedBy,
+        String id) {
 
     private static final String SEPARATOR = " ";
+    private static final int FIELDS = 8;
 
     static Listing of(Obligation o) {
-        return new Listing(o.dueOn(), o.duty(), o.assignee(), o.branch(), o.period(), o.id());
+        return new Listing(o.dueOn(), o.duty(), o.assignee(), o.branch(), o.period(), o.status(), o.owedBy(), o.id());
     }
 
     static Listing parse(String entry) {
         var parts = entry.split(SEPARATOR, -1);
-        if (parts.length != 6) {
+        if (parts.length != FIELDS) {
             throw new IllegalArgumentException("Not an obligation listing: " + entry);
         }
         return new Listing(
-                LocalDate.parse(parts[0]), parts[1], blankAsNull(parts[2]), blankAsNull(parts[3]), parts[4], parts[5]);
+                LocalDate.parse(parts[0]),
+                parts[1],
+                blankAsNull(parts[2]),
+                blankAsNull(parts[3]),
+                parts[4],
+                ObligationStatus.valueOf(parts[5]),
+                parts[6],
+                parts[7]);
     }
 
     String entry() {
@@ -37,7 +56,14 @@ record Listing(LocalDate dueOn, String duty, String assignee, String branch, Str
                 Objects.requireNonNullElse(assignee, ""),
                 Objects.requireNonNullElse(branch, ""),
                 period,
+                status.name(),
+                owedBy,
                 id);
+    }
+
+    /** The status as of {@code today}, as {@link ObligationView#of(Obligation, LocalDate)} shows it. */
+    public ObligationStatus statusOn(LocalDate today) {
+        return status == ObligationStatus.OPEN && today.isAfter(dueOn) ? ObligationStatus.OVERDUE : status;
     }
 
     private static String blankAsNull(String part) {

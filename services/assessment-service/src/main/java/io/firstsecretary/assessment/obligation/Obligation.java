@@ -41,6 +41,55 @@ record Obligation(
     /** A waiver (豁免) and why; {@code by} is absent when the platform waived it (term ended). */
     record Waiver(String reason, String note, String by, Instant at) {}
 
+    Obligation withStatus(ObligationStatus to) {
+        return new Obligation(
+                id,
+                bureau,
+                bureauPath,
+                duty,
+                period,
+                owedBy,
+                scopeKey,
+                assignee,
+                branch,
+                windowStart,
+                windowEnd,
+                dueOn,
+                to,
+                evidence,
+                completedOn,
+                required,
+                missing,
+                waiver,
+                revision + 1,
+                retired);
+    }
+
+    /** As written when no longer owed: waived and retired. */
+    Obligation retire() {
+        return new Obligation(
+                id,
+                bureau,
+                bureauPath,
+                duty,
+                period,
+                owedBy,
+                scopeKey,
+                assignee,
+                branch,
+                windowStart,
+                windowEnd,
+                dueOn,
+                ObligationStatus.WAIVED,
+                evidence,
+                completedOn,
+                required,
+                missing,
+                waiver,
+                revision + 1,
+                true);
+    }
+
     boolean settled() {
         return status == ObligationStatus.MET || status == ObligationStatus.MET_LATE;
     }

@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,17 +56,14 @@ import org.springframework.stereotype.Service;
 public class ObligationBook {
 
     public static final String OBLIGATIONS = "obligations";
-    /**
-     * The obligations of each bureau and year, as {@link Listing}s, and of each scope, by id
-     * ({@link Keys}).
-     */
+    /** The obligations of each scope, by id ({@link Keys}). */
     public static final String OBLIGATION_KEYS = "obligationKeys";
+    /** Each bureau's year of obligations, as {@link Listing}s. */
+    public static final String OBLIGATION_LISTINGS = Listings.LISTINGS;
 
     private static final Logger log = LoggerFactory.getLogger(ObligationBook.class);
     private static final int ATTEMPTS = 20;
     private static final String OFFICE = "WAIVED_BY_OFFICE";
-    /** Notes that each bureau's years list their obligations as {@link Listing}s. */
-    private static final String LISTED_BY_DUE_DAY = "#listed-by-due-day";
 
     private final MongoTemplate mongo;
     private final Outbox outbox;
@@ -77,6 +73,7 @@ public class ObligationBook {
     private final boolean announce;
     private final Set<String> openedYears = ConcurrentHashMap.newKeySet();
     private final Keys keys;
+    private final Listings listings;
 
     @Autowired
     ObligationBook(MongoTemplate mongo, Outbox outbox, Facts facts, Catalogues catalogues, Clock clock) {
@@ -95,7 +92,8 @@ public class ObligationBook {
         this.catalogues = catalogues;
         this.clock = clock;
         this.announce = announce;
-        this.keys = new Keys(mongo, facts.generation(), OBLIGATION_KEYS, LISTED_BY_DUE_DAY);
+        this.keys = new Keys(mongo, facts.generation(), OBLIGATION_KEYS);
+        this.listings = new Listings(mongo, facts.generation());
     }
 
     /** The collection of the obligations this book keeps. */
@@ -208,14 +206,15 @@ public class ObligationBook {
                         .collect(Collectors.toSet()));
         LocalDate today = today();
         var documents = new ArrayList<org.bson.Document>();
+        var obligations = new ArrayList<Obligation>();
         var listed = new HashMap<String, List<String>>();
         for (Owed o : owed) {
             var assessed = ObligationRules.assess(o, knowledge);
             if (!o.optional() || assessed.met()) {
                 var obligation = stateOf(assessed, waivers.get(o.id()), today, 0);
-                keysOf(obligation)
-                        .forEach((k, entry) -> listed.computeIfAbsent(k, x -> new ArrayList<>())
-                                .add(entry));
+                listed.computeIfAbsent(ofScope(o.scopeKey()), x -> new ArrayList<>())
+                        .add(o.id());
+                obligations.add(obligation);
                 var document = new org.bson.Document();
                 mongo.getConverter().write(obligation, document);
                 document.remove("_class");
@@ -224,6 +223,7 @@ public class ObligationBook {
         }
         if (!documents.isEmpty()) {
             keys.addAll(listed);
+            listings.putAll(obligations);
             mongo.getCollection(collection()).insertMany(documents);
         }
     }
@@ -248,6 +248,7 @@ public class ObligationBook {
     public void drop() {
         mongo.dropCollection(collection());
         keys.drop();
+        listings.drop();
     }
 
     /** The standing (not retired) obligations of the bureau whose periods lie in {@code years}. */
@@ -255,43 +256,23 @@ public class ObligationBook {
         return byIds(listed(bureau, years).stream().map(Listing::id).toList());
     }
 
-    /** The standing obligations of {@code years} of each of the bureaus. */
-    public List<Obligation> ofYears(Collection<String> bureaus, Collection<Integer> years) {
-        return byIds(listings(bureaus.stream()
-                        .flatMap(b -> years.stream().map(y -> ofYear(b, y)))
-                        .toList())
-                .stream()
-                .map(Listing::id)
-                .toList());
-    }
-
-    /**
-     * What the bureau's years list, each obligation once, by due day: read from one document per
-     * year, without reading an obligation.
-     */
+    /** What the bureau's years list, by due day, read from one document per year without an obligation. */
     List<Listing> listed(String bureau, Collection<Integer> years) {
-        return listings(years.stream().map(y -> ofYear(bureau, y)).toList());
+        return listings.of(bureau, years);
     }
 
-    private List<Listing> listings(List<String> yearKeys) {
-        var seen = new HashSet<String>();
-        return keys.ids(yearKeys).stream()
-                .sorted()
-                .map(Listing::parse)
-                .filter(l -> seen.add(l.id()))
-                .toList();
+    /** What the {@code year} of each of the bureaus lists, by bureau. */
+    Map<String, List<Listing>> listed(Collection<String> bureaus, int year) {
+        return listings.byBureau(bureaus, year);
     }
 
-    /**
-     * The standing obligations of {@code listings}, in their order; one whose entry no longer says
-     * what it does (a crash between a write and its listing) is left out.
-     */
-    List<Obligation> ofListings(List<Listing> listings) {
-        var byId = byIds(listings.stream().map(Listing::id).toList()).stream()
+    /** The standing obligations of {@code listings}, in their order. */
+    List<Obligation> ofListings(List<Listing> listed) {
+        var byId = byIds(listed.stream().map(Listing::id).toList()).stream()
                 .collect(Collectors.toMap(Obligation::id, o -> o));
-        return listings.stream()
-                .filter(l -> byId.containsKey(l.id()) && l.equals(Listing.of(byId.get(l.id()))))
+        return listed.stream()
                 .map(l -> byId.get(l.id()))
+                .filter(Objects::nonNull)
                 .toList();
     }
 
@@ -308,41 +289,30 @@ public class ObligationBook {
      * rebuild lists them as it computes them.
      */
     public void listObligations() {
-        if (keys.isComplete()) {
+        boolean keyed = keys.isComplete();
+        boolean listed = listings.isComplete();
+        if (keyed && listed) {
             return;
         }
-        var listed = new HashMap<String, List<String>>();
-        mongo.findAll(Obligation.class, collection())
-                .forEach(o -> keysOf(o)
-                        .forEach((k, entry) -> listed.computeIfAbsent(k, x -> new ArrayList<>())
-                                .add(entry)));
-        keys.forget("year:");
-        keys.addAll(listed);
-        keys.markComplete();
+        var all = mongo.findAll(Obligation.class, collection());
+        if (!keyed) {
+            keys.addAll(all.stream()
+                    .collect(Collectors.groupingBy(
+                            o -> ofScope(o.scopeKey()), Collectors.mapping(Obligation::id, Collectors.toList()))));
+            keys.markComplete();
+        }
+        if (!listed) {
+            // the bureau-year keys listed ids before the listings replaced them
+            keys.forget("year:");
+            listings.putAll(all);
+            listings.markComplete();
+        }
     }
 
-    /** Notes that a fresh collection's keys list everything as it is written. */
+    /** Notes that a fresh collection's keys and listings list everything as it is written. */
     public void keysListEverything() {
         keys.markComplete();
-    }
-
-    /**
-     * The keys an obligation is listed under, each with its entry there: its scope's by id, and,
-     * unless retired, its bureau's year as a {@link Listing}.
-     */
-    private static Map<String, String> keysOf(Obligation o) {
-        var scope = Map.entry(ofScope(o.scopeKey()), o.id());
-        return o.isRetired()
-                ? Map.ofEntries(scope)
-                : Map.ofEntries(scope, Map.entry(ofYear(o), Listing.of(o).entry()));
-    }
-
-    private static String ofYear(Obligation o) {
-        return ofYear(o.bureau(), Period.parse(o.period()).year());
-    }
-
-    private static String ofYear(String bureau, int year) {
-        return "due:" + bureau + "|" + year;
+        listings.markComplete();
     }
 
     private static String ofScope(String scopeKey) {
@@ -397,7 +367,10 @@ public class ObligationBook {
                     expecting(o),
                     new Update().set("status", ObligationStatus.OVERDUE.name()).inc("revision", 1),
                     List.of(overdue(o)));
-            overdue += (int) result.getModifiedCount();
+            if (result.getModifiedCount() == 1) {
+                listings.put(o.withStatus(ObligationStatus.OVERDUE));
+                overdue++;
+            }
         }
         int year = today.getYear();
         for (Assignment a : facts.allAssignments()) {
@@ -450,6 +423,7 @@ public class ObligationBook {
                             .inc("revision", 1),
                     List.of(waived(o, waiver)));
             if (result.getModifiedCount() == 1) {
+                listings.put(o.withStatus(ObligationStatus.WAIVED));
                 return new Waiving.Waived(ObligationView.of(mongo.findById(id, Obligation.class, collection())));
             }
         }
@@ -533,7 +507,7 @@ public class ObligationBook {
                 if (result.getModifiedCount() == 0) {
                     return false;
                 }
-                keys.remove(ofYear(gone), Listing.of(gone).entry());
+                listings.put(gone.retire());
             }
         }
         return true;
@@ -584,8 +558,9 @@ public class ObligationBook {
             var events = new ArrayList<OutboxEvent>();
             events.add(opened(after));
             events.addAll(transition(ObligationStatus.OPEN, after, reason));
-            keys.addAll(keysOf(after).entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()))));
+            // listed before it is written, so no crash leaves an obligation nothing lists
+            keys.add(List.of(ofScope(after.scopeKey())), after.id());
+            listings.put(after);
             return outbox.insertIfAbsent(collection(), after.id(), after, announce ? events : List.of());
         }
         if (sameState(before, after) && !before.isRetired()) {
@@ -614,19 +589,22 @@ public class ObligationBook {
                 .set("owedBy", after.owedBy())
                 .unset("retired")
                 .inc("revision", 1);
-        // listed before it is written, so no crash leaves a standing obligation its year does not list
-        var listing = Listing.of(after).entry();
-        boolean relisted = before.isRetired() || !before.dueOn().equals(after.dueOn());
-        if (relisted) {
-            keys.add(List.of(ofYear(after)), listing);
-        }
         if (update(expecting(before), update, events).getModifiedCount() != 1) {
             return false;
         }
-        if (relisted && !before.isRetired()) {
-            keys.remove(ofYear(before), Listing.of(before).entry());
-        }
+        relist(before, after);
         return true;
+    }
+
+    /**
+     * Lists the obligation as written, when what its year lists of it changed. Set after the write,
+     * so a write that lost a race lists nothing; a crash in between leaves its listing as it was
+     * until the obligation is next written, while reads of the obligation itself show the truth.
+     */
+    private void relist(Obligation before, Obligation after) {
+        if (before.isRetired() || !Listing.of(before).equals(Listing.of(after))) {
+            listings.put(after);
+        }
     }
 
     private UpdateResult update(Query query, Update update, List<OutboxEvent> events) {

@@ -123,17 +123,17 @@ class ObligationController {
     @GetMapping("/talk-coverage")
     TalkCoverage talkCoverage(@PathVariable String bureau, @RequestParam String assignee, @RequestParam int year) {
         checkYear(year);
-        var obligations = book
-                .ofListings(book.listed(bureau, List.of(year)).stream()
+        var talks = book
+                .ofListings(obligations.listed(bureau, year).stream()
                         .filter(l -> assignee.equals(l.assignee()) && TALK_DUTIES.contains(l.duty()))
                         .toList())
                 .stream()
                 .sorted(Comparator.comparing(Obligation::period))
                 .toList();
-        if (obligations.isEmpty()) {
+        if (talks.isEmpty()) {
             throw new NotFoundException("No talk duties of " + assignee + " in " + year + " in bureau " + bureau);
         }
-        return TalkCoverage.of(assignee, year, obligations);
+        return TalkCoverage.of(assignee, year, talks);
     }
 
     private static final Set<String> TALK_DUTIES = Set.of("MEMBER_TALK_COVERAGE", "KEY_PERSON_TALKS");

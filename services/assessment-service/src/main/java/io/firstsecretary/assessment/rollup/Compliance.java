@@ -1,7 +1,6 @@
 package io.firstsecretary.assessment.rollup;
 
 import io.firstsecretary.assessment.obligation.ObligationStatus;
-import io.firstsecretary.assessment.obligation.ObligationView;
 import java.util.Collection;
 import java.util.List;
 
@@ -12,18 +11,18 @@ import java.util.List;
 public record Compliance(
         int owed, int met, int metLate, int overdue, int open, int waived, Double complianceRate, Double averageScore) {
 
-    static Compliance of(Collection<ObligationView> obligations, List<Double> scores) {
-        int met = count(obligations, ObligationStatus.MET);
-        int late = count(obligations, ObligationStatus.MET_LATE);
-        int overdue = count(obligations, ObligationStatus.OVERDUE);
+    static Compliance of(Collection<ObligationStatus> statuses, List<Double> scores) {
+        int met = count(statuses, ObligationStatus.MET);
+        int late = count(statuses, ObligationStatus.MET_LATE);
+        int overdue = count(statuses, ObligationStatus.OVERDUE);
         int due = met + late + overdue;
         return new Compliance(
-                obligations.size(),
+                statuses.size(),
                 met,
                 late,
                 overdue,
-                count(obligations, ObligationStatus.OPEN),
-                count(obligations, ObligationStatus.WAIVED),
+                count(statuses, ObligationStatus.OPEN),
+                count(statuses, ObligationStatus.WAIVED),
                 due == 0 ? null : round((double) (met + late) / due),
                 scores.isEmpty()
                         ? null
@@ -33,8 +32,8 @@ public record Compliance(
                                 .orElse(0)));
     }
 
-    private static int count(Collection<ObligationView> obligations, ObligationStatus status) {
-        return (int) obligations.stream().filter(o -> o.status() == status).count();
+    private static int count(Collection<ObligationStatus> statuses, ObligationStatus status) {
+        return (int) statuses.stream().filter(s -> s == status).count();
     }
 
     private static double round(double value) {

@@ -3,7 +3,8 @@ package io.firstsecretary.assessment.rollup;
 import io.firstsecretary.assessment.facts.Bureau;
 import io.firstsecretary.assessment.facts.BureauPaths;
 import io.firstsecretary.assessment.facts.Facts;
-import io.firstsecretary.assessment.obligation.ObligationView;
+import io.firstsecretary.assessment.obligation.Listing;
+import io.firstsecretary.assessment.obligation.ObligationStatus;
 import io.firstsecretary.assessment.obligation.Obligations;
 import io.firstsecretary.assessment.scoring.Scorecard;
 import io.firstsecretary.assessment.scoring.Scorecards;
@@ -13,8 +14,9 @@ import io.firstsecretary.kit.web.UnprocessableException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -66,23 +68,23 @@ class RollupController {
         List<Bureau> bureaus = includeDescendants
                 ? facts.subtree(bureau)
                 : List.of(facts.bureau(bureau).orElse(new Bureau(bureau, bureau, null, path)));
-        var all = new ArrayList<ObligationView>();
+        var all = new ArrayList<ObligationStatus>();
         var allScores = new ArrayList<Double>();
         var rollups = new ArrayList<BureauRollup>();
+        var today = obligations.today();
+        // the counts come from each bureau's listing of its year, read for all the bureaus at once
+        var listed = obligations.listed(bureaus.stream().map(Bureau::code).toList(), year);
         for (Bureau b : bureaus) {
-            var ofYear = obligations.ofYear(b.code(), year);
+            var ofYear = listed.get(b.code());
             var cards = scorecards.ofBureau(b.code(), year);
-            var branchCodes = new LinkedHashSet<String>();
-            ofYear.stream()
-                    .map(ObligationView::branch)
-                    .filter(c -> c != null)
-                    .sorted()
-                    .forEach(branchCodes::add);
+            var branchCodes = new TreeSet<String>();
+            ofYear.stream().map(Listing::branch).filter(Objects::nonNull).forEach(branchCodes::add);
             var branches = new ArrayList<BranchRollup>();
             for (String code : branchCodes) {
                 // the bureau's own duties about a branch's first secretary (its reviews) are not the branch's
                 var ofBranch = ofYear.stream()
                         .filter(o -> code.equals(o.branch()) && !"BUREAU".equals(o.owedBy()))
+                        .map(o -> o.statusOn(today))
                         .toList();
                 var branchCards =
                         cards.stream().filter(c -> c.branch().equals(code)).toList();
@@ -95,8 +97,9 @@ class RollupController {
                                 branchCards.stream().map(Scorecard::total).toList())));
             }
             var scores = cards.stream().map(Scorecard::total).toList();
-            rollups.add(new BureauRollup(b.code(), b.name(), b.path(), Compliance.of(ofYear, scores), branches));
-            all.addAll(ofYear);
+            var statuses = ofYear.stream().map(o -> o.statusOn(today)).toList();
+            rollups.add(new BureauRollup(b.code(), b.name(), b.path(), Compliance.of(statuses, scores), branches));
+            all.addAll(statuses);
             allScores.addAll(scores);
         }
         return new Rollup(bureau, year, Compliance.of(all, allScores), rollups);

@@ -2,17 +2,21 @@ package io.firstsecretary.assessment.scoring;
 
 import io.firstsecretary.assessment.facts.Assignment;
 import io.firstsecretary.assessment.facts.BureauPaths;
+import io.firstsecretary.assessment.facts.Evaluation;
 import io.firstsecretary.assessment.facts.Facts;
 import io.firstsecretary.assessment.facts.RecordedActivity;
 import io.firstsecretary.assessment.facts.Review;
 import io.firstsecretary.assessment.obligation.ObligationView;
 import io.firstsecretary.assessment.obligation.Obligations;
+import io.firstsecretary.assessment.period.Period;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /** Assembles each first secretary's {@link Scorecard} from the projections. */
@@ -44,8 +48,26 @@ public class Scorecards {
                         .add(a);
             }
         }
-        var ofYear = obligations.ofYear(bureau, year);
+        // only met work and talk coverage score: the rest of the year is not read
+        var ofYear = obligations.of(obligations.listed(bureau, year).stream()
+                .filter(l -> "FIRST_SECRETARY".equals(l.owedBy())
+                        && (l.status().met()
+                                || l.duty()
+                                        .equals(policyOn.apply(
+                                                        Period.parse(l.period()).start())
+                                                .talkCoverage()
+                                                .duty())))
+                .toList());
         var reviews = facts.reviews(bureau, year);
+        // one read each for the year's scored work of every branch and for every evaluation, not one per card
+        var reading = facts.reading();
+        reading.prefetch(
+                bureau,
+                terms.values().stream().map(held -> held.get(0).branch()).collect(Collectors.toSet()),
+                List.of(year),
+                Scoring.SCORED_TYPES);
+        var evaluations = facts.evaluations(bureau, year).stream()
+                .collect(Collectors.toMap(Evaluation::assignee, e -> e, (a, b) -> a));
         var cards = new ArrayList<Scorecard>();
         for (var held : terms.values()) {
             Assignment first = held.get(0);
@@ -59,7 +81,7 @@ public class Scorecards {
             List<Review> reviewed = reviews.stream()
                     .filter(r -> r.assignee().equals(member) && r.branch().equals(branch))
                     .toList();
-            List<RecordedActivity> work = facts.activities(bureau, branch, Scoring.SCORED_TYPES, start, end).stream()
+            List<RecordedActivity> work = reading.activities(bureau, branch, Scoring.SCORED_TYPES, start, end).stream()
                     .filter(a -> member.equals(a.actor())
                             && held.stream()
                                     .anyMatch(t -> !a.occurredOn().isBefore(t.from())
@@ -75,7 +97,7 @@ public class Scorecards {
                             year,
                             own,
                             reviewed,
-                            facts.evaluation(bureau, member, year)
+                            Optional.ofNullable(evaluations.get(member))
                                     .filter(e -> e.branch().equals(branch)),
                             work),
                     policyOn));
