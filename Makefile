@@ -6,11 +6,15 @@ PLATFORM  := infra/target/firstsec-infra-0.1.0-SNAPSHOT.jar
 SOURCES   := $(shell find contracts infra services -path '*/target' -prune -o -type f \( -name '*.java' -o -name '*.yaml' -o -name '*.json' -o -name '*.properties' -o -name '*.xml' -o -name '*.html' -o -name '*.css' \) -print 2>/dev/null) pom.xml
 STAMP     := target/.platform-built
 ARGS      ?=
+# the JVM that hosts the broker, the store and the mail server; each service's own JVM takes
+# FIRSTSEC_SERVICE_JAVA_OPTS. A bounded heap that gives back what it no longer uses keeps the whole
+# platform under 3 GB resident after load.
+PLATFORM_JAVA_OPTS ?= -Xmx1g -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30
 
 .PHONY: run test build bench faults fmt lint up down charts clean
 
 run: $(STAMP) ## build if needed, then start the whole platform (Ctrl-C stops it)
-	java -jar $(PLATFORM) $(ARGS)
+	java $(PLATFORM_JAVA_OPTS) -jar $(PLATFORM) $(ARGS)
 
 $(STAMP): $(SOURCES)
 	$(MVNW) -q -DskipTests -pl e2e -am package
@@ -24,7 +28,7 @@ test: ## unit, integration, contract, chart and end-to-end tests
 
 bench: ## the platform against the machine's raw limits (table, bench-results.json, bench-latency.png); QUICK=1 for a short run
 	$(MVNW) -q -DskipTests -pl e2e -am install
-	$(MVNW) -pl e2e surefire:test -Dtest=PlatformBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.quick=$(if $(QUICK),true,false)
+	$(MVNW) -pl e2e surefire:test -Dtest=PlatformBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.quick=$(if $(QUICK),true,false) "-DargLine=$(PLATFORM_JAVA_OPTS)"
 ifdef QUICK
 	$(MVNW) -pl services/assessment-service surefire:test -Dtest=RebuildBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.quick=true
 else

@@ -1030,6 +1030,26 @@ abstract class AssessmentScenarios {
                                     .get("overdue")
                                     .asInt());
         });
+
+        // ranked together, each bureau ranks within its own groups, as each does alone
+        for (String period : List.of("2026-Q2", "2026")) {
+            var together = api.get(
+                            "/api/v1/bureaus/" + bureau + "/rankings?period=" + period + "&includeDescendants=true")
+                    .body()
+                    .get("items")
+                    .values();
+            var alone = new ArrayList<JsonNode>();
+            alone.addAll(api.get("/api/v1/bureaus/" + bureau + "/rankings?period=" + period)
+                    .body()
+                    .get("items")
+                    .values());
+            alone.addAll(api.get("/api/v1/bureaus/" + child + "/rankings?period=" + period)
+                    .body()
+                    .get("items")
+                    .values());
+            assertThat(together).containsExactlyInAnyOrderElementsOf(alone);
+            assertThat(together).extracting(s -> s.get("assignee").asString()).contains("wangjun", "liuyi");
+        }
     }
 
     /**

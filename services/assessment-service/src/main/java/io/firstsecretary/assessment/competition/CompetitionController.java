@@ -1,6 +1,5 @@
 package io.firstsecretary.assessment.competition;
 
-import io.firstsecretary.assessment.facts.Bureau;
 import io.firstsecretary.assessment.facts.BureauPaths;
 import io.firstsecretary.assessment.facts.Facts;
 import io.firstsecretary.assessment.period.Cadence;
@@ -61,15 +60,10 @@ class CompetitionController {
             @RequestParam(defaultValue = "false") boolean includeDescendants) {
         Period p = parse(period);
         paths.of(bureau);
-        var bureaus = includeDescendants
-                ? facts.subtree(bureau).stream().map(Bureau::code).toList()
-                : List.of(bureau);
-        var items = new ArrayList<Standing>();
-        for (String b : bureaus) {
-            rankings.of(b, p).stream()
-                    .filter(s -> group == null || s.group().equals(group))
-                    .forEach(items::add);
-        }
+        var standings = includeDescendants ? rankings.of(facts.subtree(bureau), p) : rankings.of(bureau, p);
+        var items = standings.stream()
+                .filter(s -> group == null || s.group().equals(group))
+                .toList();
         return new RankingView(p.toString(), items);
     }
 

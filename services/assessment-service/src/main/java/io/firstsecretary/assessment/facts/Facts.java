@@ -264,6 +264,21 @@ public class Facts implements Knowledge {
                                     : List.copyOf(r.members().values())));
         }
 
+        /** Reads in one query the ledgers of {@code types} in {@code year} of each bureau's branches. */
+        public void prefetchLedgers(
+                Map<String, ? extends Collection<String>> branches, int year, Collection<String> types) {
+            var ledgerIds = new ArrayList<String>();
+            branches.forEach((bureau, ofBureau) -> ofBureau.forEach(branch -> types.forEach(type -> {
+                String id = Ledger.idOf(bureau, branch, year, type);
+                ledgers.put(id, Optional.empty());
+                ledgerIds.add(id);
+            })));
+            if (!ledgerIds.isEmpty()) {
+                mongo.find(Query.query(Criteria.where("_id").in(ledgerIds)), Ledger.class, at(LEDGERS))
+                        .forEach(l -> ledgers.put(l.id(), Optional.of(l)));
+            }
+        }
+
         @Override
         public List<RecordedActivity> activities(
                 String bureau, String branch, Collection<String> types, LocalDate from, LocalDate to) {
@@ -356,6 +371,40 @@ public class Facts implements Knowledge {
         return assignments(assignmentKeys.ids(ofBureau(bureau))).stream()
                 .sorted(Comparator.comparing(Assignment::member).thenComparing(Assignment::from))
                 .toList();
+    }
+
+    /** The assignments of each of the bureaus, by member and start: two reads however many bureaus. */
+    public Map<String, List<Assignment>> assignmentsOfBureaus(Collection<String> bureaus) {
+        var byBureau = new LinkedHashMap<String, List<Assignment>>();
+        bureaus.forEach(b -> byBureau.put(b, new ArrayList<>()));
+        assignments(assignmentKeys.ids(bureaus.stream().map(Facts::ofBureau).toList())).stream()
+                .sorted(Comparator.comparing(Assignment::member).thenComparing(Assignment::from))
+                .forEach(a -> byBureau.computeIfAbsent(a.bureau(), x -> new ArrayList<>())
+                        .add(a));
+        return byBureau;
+    }
+
+    /** The reviews of {@code year} of each bureau's first secretaries ({@code members} by bureau): one read. */
+    public List<Review> reviews(Map<String, ? extends Collection<String>> members, int year) {
+        var ids = new ArrayList<String>();
+        members.forEach((bureau, ofBureau) -> ofBureau.forEach(member -> {
+            for (int q = 1; q <= 4; q++) {
+                ids.add(Review.idOf(bureau, member, year + "-Q" + q));
+            }
+        }));
+        return ids.isEmpty()
+                ? List.of()
+                : mongo.find(Query.query(Criteria.where("_id").in(ids)), Review.class, REVIEWS);
+    }
+
+    /** The evaluations of {@code year} of each bureau's first secretaries: one read. */
+    public List<Evaluation> evaluations(Map<String, ? extends Collection<String>> members, int year) {
+        var ids = new ArrayList<String>();
+        members.forEach(
+                (bureau, ofBureau) -> ofBureau.forEach(member -> ids.add(Evaluation.idOf(bureau, member, year))));
+        return ids.isEmpty()
+                ? List.of()
+                : mongo.find(Query.query(Criteria.where("_id").in(ids)), Evaluation.class, EVALUATIONS);
     }
 
     private List<Assignment> assignments(List<String> ids) {

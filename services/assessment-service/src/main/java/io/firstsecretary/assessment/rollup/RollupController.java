@@ -74,9 +74,10 @@ class RollupController {
         var today = obligations.today();
         // the counts come from each bureau's listing of its year, read for all the bureaus at once
         var listed = obligations.listed(bureaus.stream().map(Bureau::code).toList(), year);
+        var cardsOf = scorecards.ofBureaus(bureaus, year);
         for (Bureau b : bureaus) {
             var ofYear = listed.get(b.code());
-            var cards = scorecards.ofBureau(b.code(), year);
+            var cards = cardsOf.get(b.code());
             var branchCodes = new TreeSet<String>();
             ofYear.stream().map(Listing::branch).filter(Objects::nonNull).forEach(branchCodes::add);
             var branches = new ArrayList<BranchRollup>();

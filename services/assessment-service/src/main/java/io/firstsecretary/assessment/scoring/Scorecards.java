@@ -1,25 +1,35 @@
 package io.firstsecretary.assessment.scoring;
 
 import io.firstsecretary.assessment.facts.Assignment;
+import io.firstsecretary.assessment.facts.Bureau;
 import io.firstsecretary.assessment.facts.BureauPaths;
 import io.firstsecretary.assessment.facts.Evaluation;
 import io.firstsecretary.assessment.facts.Facts;
 import io.firstsecretary.assessment.facts.RecordedActivity;
 import io.firstsecretary.assessment.facts.Review;
+import io.firstsecretary.assessment.obligation.Listing;
 import io.firstsecretary.assessment.obligation.ObligationView;
 import io.firstsecretary.assessment.obligation.Obligations;
 import io.firstsecretary.assessment.period.Period;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
-/** Assembles each first secretary's {@link Scorecard} from the projections. */
+/**
+ * Assembles each first secretary's {@link Scorecard} from the projections. However many bureaus
+ * are asked for at once (a city with its counties), each kind of fact is read with one query for
+ * them all: the assignments, the year's listings, the obligations that score, the reviews, the
+ * evaluations, the scored work of every branch and the scoring policies.
+ */
 @Service
 public class Scorecards {
 
@@ -38,71 +48,99 @@ public class Scorecards {
     /** One card per first secretary and branch whose term overlaps {@code year}, by assignee. */
     public List<Scorecard> ofBureau(String bureau, int year) {
         var path = paths.of(bureau);
-        var policyOn = policies.forBureau(path);
+        return ofBureaus(List.of(new Bureau(bureau, bureau, null, path)), year).get(bureau);
+    }
+
+    /** {@link #ofBureau} for each of the bureaus, by bureau code. */
+    public Map<String, List<Scorecard>> ofBureaus(List<Bureau> bureaus, int year) {
         LocalDate start = LocalDate.of(year, 1, 1);
         LocalDate end = LocalDate.of(year, 12, 31);
-        Map<String, List<Assignment>> terms = new LinkedHashMap<>();
-        for (Assignment a : facts.assignmentsOfBureau(bureau)) {
-            if (!a.from().isAfter(end) && (a.to() == null || !a.to().isBefore(start))) {
-                terms.computeIfAbsent(a.member() + "|" + a.branch(), k -> new ArrayList<>())
-                        .add(a);
+        var codes = bureaus.stream().map(Bureau::code).toList();
+        var pathOf = bureaus.stream().collect(Collectors.toMap(Bureau::code, Bureau::path, (a, b) -> a));
+        var policyOn = policies.forBureaus(bureaus.stream().map(Bureau::path).collect(Collectors.toSet()));
+        var assignments = facts.assignmentsOfBureaus(codes);
+
+        Map<String, Map<String, List<Assignment>>> terms = new LinkedHashMap<>();
+        Map<String, Set<String>> members = new LinkedHashMap<>();
+        Map<String, Set<String>> branches = new LinkedHashMap<>();
+        for (String code : codes) {
+            var held = new LinkedHashMap<String, List<Assignment>>();
+            for (Assignment a : assignments.getOrDefault(code, List.of())) {
+                members.computeIfAbsent(code, x -> new LinkedHashSet<>()).add(a.member());
+                if (!a.from().isAfter(end) && (a.to() == null || !a.to().isBefore(start))) {
+                    held.computeIfAbsent(a.member() + "|" + a.branch(), k -> new ArrayList<>())
+                            .add(a);
+                    branches.computeIfAbsent(code, x -> new LinkedHashSet<>()).add(a.branch());
+                }
             }
+            terms.put(code, held);
         }
+
         // only met work and talk coverage score: the rest of the year is not read
-        var ofYear = obligations.of(obligations.listed(bureau, year).stream()
-                .filter(l -> "FIRST_SECRETARY".equals(l.owedBy())
-                        && (l.status().met()
-                                || l.duty()
-                                        .equals(policyOn.apply(
-                                                        Period.parse(l.period()).start())
-                                                .talkCoverage()
-                                                .duty())))
-                .toList());
-        var reviews = facts.reviews(bureau, year);
-        // one read each for the year's scored work of every branch and for every evaluation, not one per card
-        var reading = facts.reading();
-        reading.prefetch(
-                bureau,
-                terms.values().stream().map(held -> held.get(0).branch()).collect(Collectors.toSet()),
-                List.of(year),
-                Scoring.SCORED_TYPES);
-        var evaluations = facts.evaluations(bureau, year).stream()
-                .collect(Collectors.toMap(Evaluation::assignee, e -> e, (a, b) -> a));
-        var cards = new ArrayList<Scorecard>();
-        for (var held : terms.values()) {
-            Assignment first = held.get(0);
-            String member = first.member();
-            String branch = first.branch();
-            List<ObligationView> own = ofYear.stream()
-                    .filter(o -> "FIRST_SECRETARY".equals(o.owedBy())
-                            && member.equals(o.assignee())
-                            && branch.equals(o.branch()))
-                    .toList();
-            List<Review> reviewed = reviews.stream()
-                    .filter(r -> r.assignee().equals(member) && r.branch().equals(branch))
-                    .toList();
-            List<RecordedActivity> work = reading.activities(bureau, branch, Scoring.SCORED_TYPES, start, end).stream()
-                    .filter(a -> member.equals(a.actor())
-                            && held.stream()
-                                    .anyMatch(t -> !a.occurredOn().isBefore(t.from())
-                                            && (t.to() == null
-                                                    || !a.occurredOn().isAfter(t.to()))))
-                    .toList();
-            cards.add(Scoring.score(
-                    new Scoring.Inputs(
-                            member,
-                            first.memberName(),
-                            bureau,
-                            branch,
-                            year,
-                            own,
-                            reviewed,
-                            Optional.ofNullable(evaluations.get(member))
-                                    .filter(e -> e.branch().equals(branch)),
-                            work),
-                    policyOn));
+        var scoring = new ArrayList<Listing>();
+        var bureauOf = new HashMap<String, String>();
+        obligations.listed(codes, year).forEach((code, listed) -> {
+            var on = policyOn.get(pathOf.get(code));
+            listed.stream()
+                    .filter(l -> "FIRST_SECRETARY".equals(l.owedBy())
+                            && (l.status().met()
+                                    || l.duty()
+                                            .equals(on.apply(Period.parse(l.period())
+                                                            .start())
+                                                    .talkCoverage()
+                                                    .duty())))
+                    .forEach(l -> {
+                        scoring.add(l);
+                        bureauOf.put(l.id(), code);
+                    });
+        });
+        Map<String, List<ObligationView>> owed =
+                obligations.of(scoring).stream().collect(Collectors.groupingBy(o -> bureauOf.get(o.id())));
+        Map<String, List<Review>> reviews =
+                facts.reviews(members, year).stream().collect(Collectors.groupingBy(Review::bureau));
+        Map<String, Evaluation> evaluations = facts.evaluations(members, year).stream()
+                .collect(Collectors.toMap(e -> e.bureau() + "|" + e.assignee(), e -> e, (a, b) -> a));
+        var work = facts.reading();
+        work.prefetchLedgers(branches, year, Scoring.SCORED_TYPES);
+
+        var cards = new LinkedHashMap<String, List<Scorecard>>();
+        for (Bureau b : bureaus) {
+            String bureau = b.code();
+            var ofBureau = new ArrayList<Scorecard>();
+            for (var held : terms.get(bureau).values()) {
+                Assignment first = held.get(0);
+                String member = first.member();
+                String branch = first.branch();
+                List<ObligationView> own = owed.getOrDefault(bureau, List.of()).stream()
+                        .filter(o -> member.equals(o.assignee()) && branch.equals(o.branch()))
+                        .toList();
+                List<Review> reviewed = reviews.getOrDefault(bureau, List.of()).stream()
+                        .filter(r -> r.assignee().equals(member) && r.branch().equals(branch))
+                        .toList();
+                List<RecordedActivity> done = work.activities(bureau, branch, Scoring.SCORED_TYPES, start, end).stream()
+                        .filter(a -> member.equals(a.actor())
+                                && held.stream()
+                                        .anyMatch(t -> !a.occurredOn().isBefore(t.from())
+                                                && (t.to() == null
+                                                        || !a.occurredOn().isAfter(t.to()))))
+                        .toList();
+                ofBureau.add(Scoring.score(
+                        new Scoring.Inputs(
+                                member,
+                                first.memberName(),
+                                bureau,
+                                branch,
+                                year,
+                                own,
+                                reviewed,
+                                Optional.ofNullable(evaluations.get(bureau + "|" + member))
+                                        .filter(e -> e.branch().equals(branch)),
+                                done),
+                        policyOn.get(b.path())));
+            }
+            ofBureau.sort(Comparator.comparing(Scorecard::assignee).thenComparing(Scorecard::branch));
+            cards.put(bureau, ofBureau);
         }
-        cards.sort(Comparator.comparing(Scorecard::assignee).thenComparing(Scorecard::branch));
         return cards;
     }
 }

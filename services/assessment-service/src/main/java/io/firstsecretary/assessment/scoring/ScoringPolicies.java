@@ -4,7 +4,10 @@ import io.firstsecretary.assessment.versioning.BureauVersions;
 import io.firstsecretary.assessment.versioning.BureauVersions.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
@@ -30,6 +33,15 @@ public class ScoringPolicies {
     public Function<LocalDate, ScoringPolicy> forBureau(List<String> path) {
         var inForce = versions.forPath(path);
         return day -> inForce.apply(day).map(Version::value).orElse(defaults);
+    }
+
+    /** {@link #forBureau} for each path, read at once. */
+    public Map<List<String>, Function<LocalDate, ScoringPolicy>> forBureaus(Collection<List<String>> paths) {
+        var functions = new HashMap<List<String>, Function<LocalDate, ScoringPolicy>>();
+        versions.forPaths(paths)
+                .forEach((path, inForce) -> functions.put(
+                        path, day -> inForce.apply(day).map(Version::value).orElse(defaults)));
+        return functions;
     }
 
     /** The version in force; before any version applies, the default (as scorecards use it). */

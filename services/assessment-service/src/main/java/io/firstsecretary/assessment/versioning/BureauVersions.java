@@ -2,8 +2,11 @@ package io.firstsecretary.assessment.versioning;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.data.annotation.Id;
@@ -52,8 +55,24 @@ public final class BureauVersions<T> {
 
     /** The version in force on each day for the bureau at the end of {@code path}, read once. */
     public Function<LocalDate, Optional<Version<T>>> forPath(List<String> path) {
-        var stored = mongo.find(Query.query(Criteria.where("bureau").in(path)), Stored.class, collection);
-        return day -> resolve(path, stored, day);
+        return forPaths(List.of(path)).get(path);
+    }
+
+    /**
+     * For each path, the version in force on each day for the bureau at its end: one read for them
+     * all. Each function parses a version once and answers a day it was asked before from memory.
+     */
+    public Map<List<String>, Function<LocalDate, Optional<Version<T>>>> forPaths(Collection<List<String>> paths) {
+        var bureaus = paths.stream().flatMap(List::stream).distinct().toList();
+        var stored = mongo.find(Query.query(Criteria.where("bureau").in(bureaus)), Stored.class, collection);
+        var parsed = new HashMap<String, Version<T>>();
+        var functions = new HashMap<List<String>, Function<LocalDate, Optional<Version<T>>>>();
+        for (var path : paths) {
+            var ofPath = stored.stream().filter(v -> path.contains(v.bureau())).toList();
+            var byDay = new HashMap<LocalDate, Optional<Version<T>>>();
+            functions.put(path, day -> byDay.computeIfAbsent(day, d -> resolve(path, ofPath, d, parsed)));
+        }
+        return functions;
     }
 
     public Optional<Version<T>> inForce(List<String> path, LocalDate day) {
@@ -81,14 +100,15 @@ public final class BureauVersions<T> {
         return new Version<>(bureau, savedAt, value);
     }
 
-    private Optional<Version<T>> resolve(List<String> path, List<Stored> stored, LocalDate day) {
+    private Optional<Version<T>> resolve(
+            List<String> path, List<Stored> stored, LocalDate day, Map<String, Version<T>> parsed) {
         for (int i = path.size() - 1; i >= 0; i--) {
             String bureau = path.get(i);
             var own = stored.stream()
                     .filter(v -> v.bureau().equals(bureau) && !v.effectiveFrom().isAfter(day))
                     .max(Comparator.comparing(Stored::effectiveFrom).thenComparing(Stored::savedAt));
             if (own.isPresent()) {
-                return own.map(this::toVersion);
+                return own.map(v -> parsed.computeIfAbsent(v.id(), id -> toVersion(v)));
             }
         }
         return effectiveFromOf.apply(defaults).isAfter(day)
