@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClients;
+import io.firstsecretary.assessment.facts.Bureau;
 import io.firstsecretary.assessment.facts.Change;
 import io.firstsecretary.assessment.facts.Facts;
 import io.firstsecretary.assessment.facts.FactsProjector;
 import io.firstsecretary.assessment.obligation.ObligationBook;
 import io.firstsecretary.assessment.obligation.ObligationStatus;
 import io.firstsecretary.assessment.obligation.Obligations;
+import io.firstsecretary.assessment.scoring.Scorecard;
+import io.firstsecretary.assessment.scoring.Scorecards;
 import io.firstsecretary.contracts.EventJson;
 import io.firstsecretary.contracts.EventType;
 import io.firstsecretary.contracts.Events;
@@ -48,6 +51,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -852,7 +856,7 @@ abstract class AssessmentScenarios {
     }
 
     @Test
-    void theQuarterFlagGoesToTheBestUnlessVetoedAndGroupsRankApart() {
+    void theQuarterFlagGoesToTheBestUnlessVetoedAndGroupsRankApart(@Autowired Scorecards scorecards) {
         assign("wangjun", "zgnf", LocalDate.of(2026, 1, 1), null);
         assign("zhoumin", "jcdzb", LocalDate.of(2026, 1, 1), null);
         for (String type : List.of("FOUR_TRUE_RESEARCH", "GUIDANCE_OPINION", "REPORT_HEARING")) {
@@ -889,6 +893,19 @@ abstract class AssessmentScenarios {
         assertThat(api.get("/api/v1/bureaus/" + bureau + "/rankings?period=2026-H1")
                         .status())
                 .isEqualTo(422);
+
+        // rankings score from the listings: every line as the full scorecard has it, but the evidence
+        Function<List<Scorecard>, List<String>> lines = cards -> cards.stream()
+                .flatMap(c -> c.breakdown().stream()
+                        .map(l -> c.assignee() + " " + l.duty() + " " + l.period() + " " + l.basis() + " " + l.points()
+                                + " " + l.earnedOn()))
+                .toList();
+        var full = scorecards.ofBureau(bureau, 2026);
+        assertThat(full).flatExtracting(Scorecard::breakdown).hasSizeGreaterThan(4);
+        assertThat(lines.apply(scorecards
+                        .totalsOf(List.of(new Bureau(bureau, bureau, null, path)), 2026)
+                        .get(bureau)))
+                .isEqualTo(lines.apply(full));
     }
 
     @Test

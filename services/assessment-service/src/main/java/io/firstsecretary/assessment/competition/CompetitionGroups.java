@@ -1,5 +1,6 @@
 package io.firstsecretary.assessment.competition;
 
+import io.firstsecretary.assessment.facts.ById;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -8,8 +9,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
 /** The competition groups (竞赛小组) a bureau defines; without any, its first secretaries compete as one group. */
@@ -45,7 +44,7 @@ class CompetitionGroups {
 
     /** The groups of each of the bureaus, in one read. */
     Map<String, Groups> of(Collection<String> bureaus) {
-        var found = mongo.find(Query.query(Criteria.where("_id").in(bureaus)), Groups.class, COLLECTION).stream()
+        var found = ById.find(mongo, bureaus, Groups.class, COLLECTION).stream()
                 .collect(Collectors.toMap(Groups::bureau, g -> g));
         var groups = new HashMap<String, Groups>();
         bureaus.forEach(b -> groups.put(b, found.getOrDefault(b, new Groups(b, List.of()))));

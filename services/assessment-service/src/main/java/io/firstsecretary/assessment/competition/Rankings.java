@@ -62,7 +62,7 @@ public class Rankings {
         var codes = bureaus.stream().map(Bureau::code).toList();
         var competitionGroups = groups.of(codes);
         var policyOn = policies.forBureaus(bureaus.stream().map(Bureau::path).collect(Collectors.toSet()));
-        var cards = scorecards.ofBureaus(bureaus, period.year());
+        var cards = scorecards.totalsOf(bureaus, period.year());
         boolean quarter = period.cadence() == Cadence.QUARTER;
         Map<String, List<Listing>> ofYear = quarter ? obligations.listed(codes, period.year()) : Map.of();
         var reviewed = new HashMap<String, Set<String>>();

@@ -151,7 +151,7 @@ public class Facts implements Knowledge {
                 .toList();
         var rosters = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, at(ROSTERS));
         var filed = 0;
-        for (var history : mongo.find(Query.query(Criteria.where("_id").in(ids)), MemberHistory.class, at(MEMBERS))) {
+        for (var history : ById.find(mongo, ids, MemberHistory.class, at(MEMBERS))) {
             var branches = history.states().stream()
                     .map(MemberHistory.State::branch)
                     .filter(Objects::nonNull)
@@ -252,11 +252,10 @@ public class Facts implements Knowledge {
                     }
                 }
             }
-            mongo.find(Query.query(Criteria.where("_id").in(ledgerIds)), Ledger.class, at(LEDGERS))
-                    .forEach(l -> ledgers.put(l.id(), Optional.of(l)));
+            ById.find(mongo, ledgerIds, Ledger.class, at(LEDGERS)).forEach(l -> ledgers.put(l.id(), Optional.of(l)));
             var rosterIds = branches.stream().map(b -> Roster.idOf(bureau, b)).toList();
             rosterIds.forEach(id -> rosters.put(id, List.of()));
-            mongo.find(Query.query(Criteria.where("_id").in(rosterIds)), Roster.class, at(ROSTERS))
+            ById.find(mongo, rosterIds, Roster.class, at(ROSTERS))
                     .forEach(r -> rosters.put(
                             r.id(),
                             r.members() == null
@@ -274,7 +273,7 @@ public class Facts implements Knowledge {
                 ledgerIds.add(id);
             })));
             if (!ledgerIds.isEmpty()) {
-                mongo.find(Query.query(Criteria.where("_id").in(ledgerIds)), Ledger.class, at(LEDGERS))
+                ById.find(mongo, ledgerIds, Ledger.class, at(LEDGERS))
                         .forEach(l -> ledgers.put(l.id(), Optional.of(l)));
             }
         }
@@ -392,9 +391,7 @@ public class Facts implements Knowledge {
                 ids.add(Review.idOf(bureau, member, year + "-Q" + q));
             }
         }));
-        return ids.isEmpty()
-                ? List.of()
-                : mongo.find(Query.query(Criteria.where("_id").in(ids)), Review.class, REVIEWS);
+        return ids.isEmpty() ? List.of() : ById.find(mongo, ids, Review.class, REVIEWS);
     }
 
     /** The evaluations of {@code year} of each bureau's first secretaries: one read. */
@@ -402,15 +399,11 @@ public class Facts implements Knowledge {
         var ids = new ArrayList<String>();
         members.forEach(
                 (bureau, ofBureau) -> ofBureau.forEach(member -> ids.add(Evaluation.idOf(bureau, member, year))));
-        return ids.isEmpty()
-                ? List.of()
-                : mongo.find(Query.query(Criteria.where("_id").in(ids)), Evaluation.class, EVALUATIONS);
+        return ids.isEmpty() ? List.of() : ById.find(mongo, ids, Evaluation.class, EVALUATIONS);
     }
 
     private List<Assignment> assignments(List<String> ids) {
-        return ids.isEmpty()
-                ? List.of()
-                : mongo.find(Query.query(Criteria.where("_id").in(ids)), Assignment.class, at(ASSIGNMENTS));
+        return ids.isEmpty() ? List.of() : ById.find(mongo, ids, Assignment.class, at(ASSIGNMENTS));
     }
 
     private static List<String> keysOf(String bureau, String branch, String member) {
@@ -510,8 +503,7 @@ public class Facts implements Knowledge {
         var outcomes = new ArrayList<Recorded>();
         var known = new HashMap<String, RecordedActivity>();
         var ids = revisions.stream().map(r -> r.activity().id()).distinct().toList();
-        mongo.find(Query.query(Criteria.where("_id").in(ids)), RecordedActivity.class, at(ACTIVITIES))
-                .forEach(a -> known.put(a.id(), a));
+        ById.find(mongo, ids, RecordedActivity.class, at(ACTIVITIES)).forEach(a -> known.put(a.id(), a));
         var activities = new LinkedHashMap<String, Document>();
         var ledgers = new ArrayList<WriteModel<Document>>();
         for (var r : revisions) {
@@ -668,9 +660,7 @@ public class Facts implements Knowledge {
                 ids.add(Review.idOf(bureau, member, year + "-Q" + q));
             }
         }
-        return ids.isEmpty()
-                ? List.of()
-                : mongo.find(Query.query(Criteria.where("_id").in(ids)), Review.class, REVIEWS);
+        return ids.isEmpty() ? List.of() : ById.find(mongo, ids, Review.class, REVIEWS);
     }
 
     /** Whoever was ever first secretary in the bureau: only they are reviewed and evaluated. */
@@ -691,9 +681,7 @@ public class Facts implements Knowledge {
         var ids = firstSecretaries(bureau).stream()
                 .map(member -> Evaluation.idOf(bureau, member, year))
                 .toList();
-        return ids.isEmpty()
-                ? List.of()
-                : mongo.find(Query.query(Criteria.where("_id").in(ids)), Evaluation.class, EVALUATIONS);
+        return ids.isEmpty() ? List.of() : ById.find(mongo, ids, Evaluation.class, EVALUATIONS);
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * An obligation as its bureau's year lists it: what lists filter and sort by, what compliance
- * counts, and its id. A bureau's year is one document of these ({@link Listings}), so a page of
+ * counts and scores, and its id. A bureau's year is one document of these ({@link Listings}), so a page of
  * obligations is the sorted listings' slice and that page's documents only, and a count by status
  * reads no obligation at all.
  *
@@ -14,6 +14,7 @@ import java.util.Objects;
  * an absent assignee or branch first.
  *
  * @param status as stored; {@link #statusOn} is as the API shows it
+ * @param completedOn when met, the day the work that met it was done
  */
 public record Listing(
         LocalDate dueOn,
@@ -23,13 +24,23 @@ public record Listing(
         String period,
         ObligationStatus status,
         String owedBy,
+        LocalDate completedOn,
         String id) {
 
     private static final String SEPARATOR = " ";
-    private static final int FIELDS = 8;
+    private static final int FIELDS = 9;
 
     static Listing of(Obligation o) {
-        return new Listing(o.dueOn(), o.duty(), o.assignee(), o.branch(), o.period(), o.status(), o.owedBy(), o.id());
+        return new Listing(
+                o.dueOn(),
+                o.duty(),
+                o.assignee(),
+                o.branch(),
+                o.period(),
+                o.status(),
+                o.owedBy(),
+                o.completedOn(),
+                o.id());
     }
 
     static Listing parse(String entry) {
@@ -45,7 +56,8 @@ public record Listing(
                 parts[4],
                 ObligationStatus.valueOf(parts[5]),
                 parts[6],
-                parts[7]);
+                parts[7].isEmpty() ? null : LocalDate.parse(parts[7]),
+                parts[8]);
     }
 
     String entry() {
@@ -58,6 +70,7 @@ public record Listing(
                 period,
                 status.name(),
                 owedBy,
+                completedOn == null ? "" : completedOn.toString(),
                 id);
     }
 

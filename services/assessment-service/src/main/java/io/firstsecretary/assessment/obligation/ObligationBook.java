@@ -6,6 +6,7 @@ import io.firstsecretary.assessment.catalogue.Catalogues;
 import io.firstsecretary.assessment.facts.Assignment;
 import io.firstsecretary.assessment.facts.Branch;
 import io.firstsecretary.assessment.facts.Bureau;
+import io.firstsecretary.assessment.facts.ById;
 import io.firstsecretary.assessment.facts.Change;
 import io.firstsecretary.assessment.facts.Facts;
 import io.firstsecretary.assessment.facts.Keys;
@@ -279,7 +280,7 @@ public class ObligationBook {
     private List<Obligation> byIds(List<String> ids) {
         return ids.isEmpty()
                 ? List.of()
-                : mongo.find(Query.query(Criteria.where("_id").in(ids)), Obligation.class, collection()).stream()
+                : ById.find(mongo, ids, Obligation.class, collection()).stream()
                         .filter(o -> !o.isRetired())
                         .toList();
     }
@@ -472,15 +473,14 @@ public class ObligationBook {
         if (touches.all()) {
             var ids = keys.ids(ofScope(scopeKey));
             if (!ids.isEmpty()) {
-                mongo.find(Query.query(Criteria.where("_id").in(ids)), Obligation.class, collection()).stream()
+                ById.find(mongo, ids, Obligation.class, collection()).stream()
                         .filter(o -> years.contains(Period.parse(o.period()).year()))
                         .forEach(o -> stored.put(o.id(), o));
             }
         } else {
             // by id: a few documents found through the index in one query, not a search of the collection
             var ids = inScope.stream().map(Owed::id).toList();
-            mongo.find(Query.query(Criteria.where("_id").in(ids)), Obligation.class, collection())
-                    .forEach(found -> stored.put(found.id(), found));
+            ById.find(mongo, ids, Obligation.class, collection()).forEach(found -> stored.put(found.id(), found));
         }
         var waivers = facts.waivers(scopeKey);
         var knowledge = facts.reading();

@@ -74,7 +74,7 @@ class RollupController {
         var today = obligations.today();
         // the counts come from each bureau's listing of its year, read for all the bureaus at once
         var listed = obligations.listed(bureaus.stream().map(Bureau::code).toList(), year);
-        var cardsOf = scorecards.ofBureaus(bureaus, year);
+        var cardsOf = scorecards.totalsOf(bureaus, year);
         for (Bureau b : bureaus) {
             var ofYear = listed.get(b.code());
             var cards = cardsOf.get(b.code());

@@ -53,6 +53,19 @@ public class Scorecards {
 
     /** {@link #ofBureau} for each of the bureaus, by bureau code. */
     public Map<String, List<Scorecard>> ofBureaus(List<Bureau> bureaus, int year) {
+        return assemble(bureaus, year, true);
+    }
+
+    /**
+     * The cards of each of the bureaus with the right points on every line, but without the evidence
+     * of work that met a duty: what rankings and roll-ups need, read from the years' listings and
+     * the talk-coverage obligations only.
+     */
+    public Map<String, List<Scorecard>> totalsOf(List<Bureau> bureaus, int year) {
+        return assemble(bureaus, year, false);
+    }
+
+    private Map<String, List<Scorecard>> assemble(List<Bureau> bureaus, int year, boolean evidence) {
         LocalDate start = LocalDate.of(year, 1, 1);
         LocalDate end = LocalDate.of(year, 12, 31);
         var codes = bureaus.stream().map(Bureau::code).toList();
@@ -76,26 +89,33 @@ public class Scorecards {
             terms.put(code, held);
         }
 
-        // only met work and talk coverage score: the rest of the year is not read
+        // only met work and talk coverage score: the rest of the year is not read, and without
+        // evidence met work is what its listing says
         var scoring = new ArrayList<Listing>();
+        var asListed = new ArrayList<Listing>();
         var bureauOf = new HashMap<String, String>();
         obligations.listed(codes, year).forEach((code, listed) -> {
             var on = policyOn.get(pathOf.get(code));
-            listed.stream()
-                    .filter(l -> "FIRST_SECRETARY".equals(l.owedBy())
-                            && (l.status().met()
-                                    || l.duty()
-                                            .equals(on.apply(Period.parse(l.period())
-                                                            .start())
-                                                    .talkCoverage()
-                                                    .duty())))
-                    .forEach(l -> {
-                        scoring.add(l);
-                        bureauOf.put(l.id(), code);
-                    });
+            for (Listing l : listed) {
+                if (!"FIRST_SECRETARY".equals(l.owedBy())) {
+                    continue;
+                }
+                boolean coverage = l.duty()
+                        .equals(on.apply(Period.parse(l.period()).start())
+                                .talkCoverage()
+                                .duty());
+                if (coverage || (evidence && l.status().met())) {
+                    scoring.add(l);
+                } else if (l.status().met()) {
+                    asListed.add(l);
+                }
+                bureauOf.put(l.id(), code);
+            }
         });
+        var views = new ArrayList<>(obligations.of(scoring));
+        views.addAll(obligations.asListed(asListed));
         Map<String, List<ObligationView>> owed =
-                obligations.of(scoring).stream().collect(Collectors.groupingBy(o -> bureauOf.get(o.id())));
+                views.stream().collect(Collectors.groupingBy(o -> bureauOf.get(o.id())));
         Map<String, List<Review>> reviews =
                 facts.reviews(members, year).stream().collect(Collectors.groupingBy(Review::bureau));
         Map<String, Evaluation> evaluations = facts.evaluations(members, year).stream()
