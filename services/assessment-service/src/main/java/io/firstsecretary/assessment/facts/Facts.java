@@ -123,6 +123,13 @@ public class Facts implements Knowledge {
         return Optional.ofNullable(mongo.findById(Branch.idOf(bureau, code), Branch.class, at(BRANCHES)));
     }
 
+    /** The names of the branches, each as {@code <bureau>/<code>} of {@link Branch#idOf}, in one read; a branch not known is named by its code. */
+    public Map<String, String> branchNames(Collection<String> ids) {
+        var names = new HashMap<String, String>();
+        ById.find(mongo, ids, Branch.class, at(BRANCHES)).forEach(b -> names.put(b.id(), b.name()));
+        return names;
+    }
+
     public String branchName(String bureau, String code) {
         var branch = mongo.findById(Branch.idOf(bureau, code), Branch.class, at(BRANCHES));
         return branch == null ? code : branch.name();

@@ -1,5 +1,6 @@
 package io.firstsecretary.assessment.rollup;
 
+import io.firstsecretary.assessment.facts.Branch;
 import io.firstsecretary.assessment.facts.Bureau;
 import io.firstsecretary.assessment.facts.BureauPaths;
 import io.firstsecretary.assessment.facts.Facts;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -75,6 +77,12 @@ class RollupController {
         // the counts come from each bureau's listing of its year, read for all the bureaus at once
         var listed = obligations.listed(bureaus.stream().map(Bureau::code).toList(), year);
         var cardsOf = scorecards.totalsOf(bureaus, year);
+        var names = facts.branchNames(listed.entrySet().stream()
+                .flatMap(e -> e.getValue().stream()
+                        .map(Listing::branch)
+                        .filter(Objects::nonNull)
+                        .map(code -> Branch.idOf(e.getKey(), code)))
+                .collect(Collectors.toSet()));
         for (Bureau b : bureaus) {
             var ofYear = listed.get(b.code());
             var cards = cardsOf.get(b.code());
@@ -91,7 +99,7 @@ class RollupController {
                         cards.stream().filter(c -> c.branch().equals(code)).toList();
                 branches.add(new BranchRollup(
                         code,
-                        facts.branchName(b.code(), code),
+                        names.getOrDefault(Branch.idOf(b.code(), code), code),
                         branchCards.stream().map(Scorecard::assignee).distinct().toList(),
                         Compliance.of(
                                 ofBranch,
