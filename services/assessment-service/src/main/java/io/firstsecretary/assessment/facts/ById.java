@@ -2,6 +2,7 @@ package io.firstsecretary.assessment.facts;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -20,7 +21,7 @@ public final class ById {
     private ById() {}
 
     public static <T> List<T> find(MongoTemplate mongo, Collection<String> ids, Class<T> type, String collection) {
-        var distinct = List.copyOf(new java.util.LinkedHashSet<>(ids));
+        var distinct = List.copyOf(new LinkedHashSet<>(ids));
         var found = new ArrayList<T>(distinct.size());
         for (int from = 0; from < distinct.size(); from += CHUNK) {
             var chunk = distinct.subList(from, Math.min(distinct.size(), from + CHUNK));

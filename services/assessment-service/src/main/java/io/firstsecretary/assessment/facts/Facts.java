@@ -249,17 +249,7 @@ public class Facts implements Knowledge {
          */
         public void prefetch(
                 String bureau, Collection<String> branches, Collection<Integer> years, Collection<String> types) {
-            var ledgerIds = new ArrayList<String>();
-            for (String branch : branches) {
-                for (int year : years) {
-                    for (String type : types) {
-                        String id = Ledger.idOf(bureau, branch, year, type);
-                        ledgers.put(id, Optional.empty());
-                        ledgerIds.add(id);
-                    }
-                }
-            }
-            ById.find(mongo, ledgerIds, Ledger.class, at(LEDGERS)).forEach(l -> ledgers.put(l.id(), Optional.of(l)));
+            prefetchLedgers(Map.of(bureau, branches), years, types);
             var rosterIds = branches.stream().map(b -> Roster.idOf(bureau, b)).toList();
             rosterIds.forEach(id -> rosters.put(id, List.of()));
             ById.find(mongo, rosterIds, Roster.class, at(ROSTERS))
@@ -270,15 +260,18 @@ public class Facts implements Knowledge {
                                     : List.copyOf(r.members().values())));
         }
 
-        /** Reads in one query the ledgers of {@code types} in {@code year} of each bureau's branches. */
+        /** Reads in one query the ledgers of {@code types} in {@code years} of each bureau's branches. */
         public void prefetchLedgers(
-                Map<String, ? extends Collection<String>> branches, int year, Collection<String> types) {
+                Map<String, ? extends Collection<String>> branches,
+                Collection<Integer> years,
+                Collection<String> types) {
             var ledgerIds = new ArrayList<String>();
-            branches.forEach((bureau, ofBureau) -> ofBureau.forEach(branch -> types.forEach(type -> {
-                String id = Ledger.idOf(bureau, branch, year, type);
-                ledgers.put(id, Optional.empty());
-                ledgerIds.add(id);
-            })));
+            branches.forEach((bureau, ofBureau) ->
+                    ofBureau.forEach(branch -> years.forEach(year -> types.forEach(type -> {
+                        String id = Ledger.idOf(bureau, branch, year, type);
+                        ledgers.put(id, Optional.empty());
+                        ledgerIds.add(id);
+                    }))));
             if (!ledgerIds.isEmpty()) {
                 ById.find(mongo, ledgerIds, Ledger.class, at(LEDGERS))
                         .forEach(l -> ledgers.put(l.id(), Optional.of(l)));
@@ -374,9 +367,7 @@ public class Facts implements Knowledge {
 
     /** The bureau's assignments by member and start. */
     public List<Assignment> assignmentsOfBureau(String bureau) {
-        return assignments(assignmentKeys.ids(ofBureau(bureau))).stream()
-                .sorted(Comparator.comparing(Assignment::member).thenComparing(Assignment::from))
-                .toList();
+        return assignmentsOfBureaus(List.of(bureau)).get(bureau);
     }
 
     /** The assignments of each of the bureaus, by member and start: two reads however many bureaus. */
@@ -661,13 +652,7 @@ public class Facts implements Knowledge {
 
     /** The bureau's reviews of {@code year}: those of its first secretaries' quarters, found by id. */
     public List<Review> reviews(String bureau, int year) {
-        var ids = new ArrayList<String>();
-        for (String member : firstSecretaries(bureau)) {
-            for (int q = 1; q <= 4; q++) {
-                ids.add(Review.idOf(bureau, member, year + "-Q" + q));
-            }
-        }
-        return ids.isEmpty() ? List.of() : ById.find(mongo, ids, Review.class, REVIEWS);
+        return reviews(Map.of(bureau, firstSecretaries(bureau)), year);
     }
 
     /** Whoever was ever first secretary in the bureau: only they are reviewed and evaluated. */
@@ -685,10 +670,7 @@ public class Facts implements Knowledge {
 
     /** The bureau's evaluations of {@code year}, found by id. */
     public List<Evaluation> evaluations(String bureau, int year) {
-        var ids = firstSecretaries(bureau).stream()
-                .map(member -> Evaluation.idOf(bureau, member, year))
-                .toList();
-        return ids.isEmpty() ? List.of() : ById.find(mongo, ids, Evaluation.class, EVALUATIONS);
+        return evaluations(Map.of(bureau, firstSecretaries(bureau)), year);
     }
 
     @Override

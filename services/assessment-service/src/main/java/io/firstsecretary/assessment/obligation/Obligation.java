@@ -42,6 +42,15 @@ record Obligation(
     record Waiver(String reason, String note, String by, Instant at) {}
 
     Obligation withStatus(ObligationStatus to) {
+        return written(to, retired);
+    }
+
+    /** As written when no longer owed: waived and retired. */
+    Obligation retire() {
+        return written(ObligationStatus.WAIVED, true);
+    }
+
+    private Obligation written(ObligationStatus to, Boolean retired) {
         return new Obligation(
                 id,
                 bureau,
@@ -63,31 +72,6 @@ record Obligation(
                 waiver,
                 revision + 1,
                 retired);
-    }
-
-    /** As written when no longer owed: waived and retired. */
-    Obligation retire() {
-        return new Obligation(
-                id,
-                bureau,
-                bureauPath,
-                duty,
-                period,
-                owedBy,
-                scopeKey,
-                assignee,
-                branch,
-                windowStart,
-                windowEnd,
-                dueOn,
-                ObligationStatus.WAIVED,
-                evidence,
-                completedOn,
-                required,
-                missing,
-                waiver,
-                revision + 1,
-                true);
     }
 
     boolean settled() {

@@ -121,7 +121,7 @@ public class Scorecards {
         Map<String, Evaluation> evaluations = facts.evaluations(members, year).stream()
                 .collect(Collectors.toMap(e -> e.bureau() + "|" + e.assignee(), e -> e, (a, b) -> a));
         var work = facts.reading();
-        work.prefetchLedgers(branches, year, Scoring.SCORED_TYPES);
+        work.prefetchLedgers(branches, List.of(year), Scoring.SCORED_TYPES);
 
         var cards = new LinkedHashMap<String, List<Scorecard>>();
         for (Bureau b : bureaus) {
