@@ -15,6 +15,9 @@ import java.util.Objects;
  *
  * @param status as stored; {@link #statusOn} is as the API shows it
  * @param completedOn when met, the day the work that met it was done
+ * @param required for a duty owed to named people (talk coverage), how many it names; absent
+ *     otherwise, and in listings written before it was listed
+ * @param covered of those, how many the evidence covers
  */
 public record Listing(
         LocalDate dueOn,
@@ -25,12 +28,20 @@ public record Listing(
         ObligationStatus status,
         String owedBy,
         LocalDate completedOn,
-        String id) {
+        String id,
+        Integer required,
+        Integer covered) {
 
     private static final String SEPARATOR = " ";
-    private static final int FIELDS = 9;
+    private static final int FIELDS = 11;
+    /** Listings written before the coverage counts were listed end at the id. */
+    private static final int FIELDS_BEFORE_COVERAGE = 9;
 
     static Listing of(Obligation o) {
+        Integer required = o.required() == null ? null : o.required().size();
+        Integer covered = required == null
+                ? null
+                : required - (o.missing() == null ? 0 : o.missing().size());
         return new Listing(
                 o.dueOn(),
                 o.duty(),
@@ -40,12 +51,14 @@ public record Listing(
                 o.status(),
                 o.owedBy(),
                 o.completedOn(),
-                o.id());
+                o.id(),
+                required,
+                covered);
     }
 
     static Listing parse(String entry) {
         var parts = entry.split(SEPARATOR, -1);
-        if (parts.length != FIELDS) {
+        if (parts.length != FIELDS && parts.length != FIELDS_BEFORE_COVERAGE) {
             throw new IllegalArgumentException("Not an obligation listing: " + entry);
         }
         return new Listing(
@@ -57,7 +70,9 @@ public record Listing(
                 ObligationStatus.valueOf(parts[5]),
                 parts[6],
                 parts[7].isEmpty() ? null : LocalDate.parse(parts[7]),
-                parts[8]);
+                parts[8],
+                parts.length == FIELDS ? count(parts[9]) : null,
+                parts.length == FIELDS ? count(parts[10]) : null);
     }
 
     String entry() {
@@ -71,12 +86,18 @@ public record Listing(
                 status.name(),
                 owedBy,
                 completedOn == null ? "" : completedOn.toString(),
-                id);
+                id,
+                required == null ? "" : required.toString(),
+                covered == null ? "" : covered.toString());
     }
 
     /** The status as of {@code today}, as {@link ObligationView#of(Obligation, LocalDate)} shows it. */
     public ObligationStatus statusOn(LocalDate today) {
         return status == ObligationStatus.OPEN && today.isAfter(dueOn) ? ObligationStatus.OVERDUE : status;
+    }
+
+    private static Integer count(String part) {
+        return part.isEmpty() ? null : Integer.valueOf(part);
     }
 
     private static String blankAsNull(String part) {

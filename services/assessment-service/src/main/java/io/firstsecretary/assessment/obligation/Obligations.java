@@ -49,31 +49,6 @@ public class Obligations {
                 .toList();
     }
 
-    /**
-     * {@code listed} as obligations with what their listings say and no more: no evidence, no
-     * lists of who is required or missing, no waiver. What a score's total needs of work that met
-     * a duty, without reading an obligation.
-     */
-    public List<ObligationView> asListed(List<Listing> listed) {
-        LocalDate today = today();
-        return listed.stream()
-                .map(l -> new ObligationView(
-                        l.id(),
-                        l.duty(),
-                        l.period(),
-                        l.owedBy(),
-                        l.assignee(),
-                        l.branch(),
-                        l.dueOn(),
-                        l.statusOn(today),
-                        List.of(),
-                        l.completedOn(),
-                        null,
-                        null,
-                        null))
-                .toList();
-    }
-
     public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), Period.ZONE);
     }

@@ -89,11 +89,12 @@ public class Scorecards {
             terms.put(code, held);
         }
 
-        // only met work and talk coverage score: the rest of the year is not read, and without
-        // evidence met work is what its listing says
-        var scoring = new ArrayList<Listing>();
-        var asListed = new ArrayList<Listing>();
-        var bureauOf = new HashMap<String, String>();
+        // only met work and talk coverage score, and a listing says all a total needs of them:
+        // only the evidence, or a listing from before the coverage counts, reads the obligation
+        LocalDate today = obligations.today();
+        var read = new ArrayList<Listing>();
+        var keyOf = new HashMap<String, String>();
+        Map<String, List<Scoring.Fulfilment>> owed = new HashMap<>();
         obligations.listed(codes, year).forEach((code, listed) -> {
             var on = policyOn.get(pathOf.get(code));
             for (Listing l : listed) {
@@ -104,18 +105,21 @@ public class Scorecards {
                         .equals(on.apply(Period.parse(l.period()).start())
                                 .talkCoverage()
                                 .duty());
-                if (coverage || (evidence && l.status().met())) {
-                    scoring.add(l);
-                } else if (l.status().met()) {
-                    asListed.add(l);
+                if (!coverage && !l.status().met()) {
+                    continue;
                 }
-                bureauOf.put(l.id(), code);
+                String key = code + "|" + l.assignee() + "|" + l.branch();
+                if (evidence || (coverage && l.required() == null)) {
+                    read.add(l);
+                    keyOf.put(l.id(), key);
+                } else {
+                    owed.computeIfAbsent(key, k -> new ArrayList<>()).add(Scoring.Fulfilment.of(l, today));
+                }
             }
         });
-        var views = new ArrayList<>(obligations.of(scoring));
-        views.addAll(obligations.asListed(asListed));
-        Map<String, List<ObligationView>> owed =
-                views.stream().collect(Collectors.groupingBy(o -> bureauOf.get(o.id())));
+        for (ObligationView o : obligations.of(read)) {
+            owed.computeIfAbsent(keyOf.get(o.id()), k -> new ArrayList<>()).add(Scoring.Fulfilment.of(o));
+        }
         Map<String, List<Review>> reviews =
                 facts.reviews(members, year).stream().collect(Collectors.groupingBy(Review::bureau));
         Map<String, Evaluation> evaluations = facts.evaluations(members, year).stream()
@@ -131,9 +135,7 @@ public class Scorecards {
                 Assignment first = held.get(0);
                 String member = first.member();
                 String branch = first.branch();
-                List<ObligationView> own = owed.getOrDefault(bureau, List.of()).stream()
-                        .filter(o -> member.equals(o.assignee()) && branch.equals(o.branch()))
-                        .toList();
+                var own = owed.getOrDefault(bureau + "|" + member + "|" + branch, List.of());
                 List<Review> reviewed = reviews.getOrDefault(bureau, List.of()).stream()
                         .filter(r -> r.assignee().equals(member) && r.branch().equals(branch))
                         .toList();

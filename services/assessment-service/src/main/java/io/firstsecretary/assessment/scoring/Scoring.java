@@ -3,6 +3,8 @@ package io.firstsecretary.assessment.scoring;
 import io.firstsecretary.assessment.facts.Evaluation;
 import io.firstsecretary.assessment.facts.RecordedActivity;
 import io.firstsecretary.assessment.facts.Review;
+import io.firstsecretary.assessment.obligation.Listing;
+import io.firstsecretary.assessment.obligation.ObligationStatus;
 import io.firstsecretary.assessment.obligation.ObligationView;
 import io.firstsecretary.assessment.period.Period;
 import java.time.LocalDate;
@@ -38,14 +40,49 @@ public final class Scoring {
             String bureau,
             String branch,
             int year,
-            List<ObligationView> obligations,
+            List<Fulfilment> obligations,
             List<Review> reviews,
             Optional<Evaluation> evaluation,
             List<RecordedActivity> activities) {}
 
+    /**
+     * What scoring needs of one obligation: how it stands and, for talk coverage, how many of the
+     * people it names the talks have covered.
+     *
+     * @param required how many people the duty names; 0 for a duty that names none
+     */
+    public record Fulfilment(
+            String duty,
+            String period,
+            ObligationStatus status,
+            List<String> evidence,
+            LocalDate completedOn,
+            int required,
+            int covered) {
+
+        public static Fulfilment of(ObligationView o) {
+            int required = o.required() == null ? 0 : o.required().size();
+            int missing = o.missing() == null ? 0 : o.missing().size();
+            return new Fulfilment(
+                    o.duty(), o.period(), o.status(), o.evidence(), o.completedOn(), required, required - missing);
+        }
+
+        /** As its listing says, as of {@code today}: no evidence. */
+        public static Fulfilment of(Listing l, LocalDate today) {
+            return new Fulfilment(
+                    l.duty(),
+                    l.period(),
+                    l.statusOn(today),
+                    List.of(),
+                    l.completedOn(),
+                    l.required() == null ? 0 : l.required(),
+                    l.covered() == null ? 0 : l.covered());
+        }
+    }
+
     public static Scorecard score(Inputs in, Function<LocalDate, ScoringPolicy> policyOn) {
         var lines = new ArrayList<Scorecard.Line>();
-        for (ObligationView o : in.obligations()) {
+        for (Fulfilment o : in.obligations()) {
             var policy = policyOn.apply(Period.parse(o.period()).start());
             if (o.duty().equals(policy.talkCoverage().duty())) {
                 coverage(o, policy).ifPresent(lines::add);
@@ -106,12 +143,12 @@ public final class Scoring {
     }
 
     /** Pro rata to the share of members talked with; earned on completion, else only for the year. */
-    private static Optional<Scorecard.Line> coverage(ObligationView o, ScoringPolicy policy) {
-        int required = o.required() == null ? 0 : o.required().size();
-        if (required == 0 || o.status().name().equals("WAIVED")) {
+    private static Optional<Scorecard.Line> coverage(Fulfilment o, ScoringPolicy policy) {
+        int required = o.required();
+        if (required == 0 || o.status() == ObligationStatus.WAIVED) {
             return Optional.empty();
         }
-        int covered = required - (o.missing() == null ? 0 : o.missing().size());
+        int covered = o.covered();
         double points = round(policy.talkCoverage().points() * covered / required);
         if (covered == 0) {
             return Optional.empty();

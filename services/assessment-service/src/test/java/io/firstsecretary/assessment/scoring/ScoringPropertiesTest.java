@@ -51,7 +51,15 @@ class ScoringPropertiesTest {
     static Scorecard score(List<ObligationView> obligations) {
         return Scoring.score(
                 new Scoring.Inputs(
-                        "wang", "王军", "b", "zgnf", 2026, obligations, List.of(), Optional.empty(), List.of()),
+                        "wang",
+                        "王军",
+                        "b",
+                        "zgnf",
+                        2026,
+                        obligations.stream().map(Scoring.Fulfilment::of).toList(),
+                        List.of(),
+                        Optional.empty(),
+                        List.of()),
                 day -> POLICY);
     }
 

@@ -17,9 +17,9 @@ class ScoringTest {
 
     static final ScoringPolicy POLICY = ScoringPolicy.defaultPolicy();
 
-    static ObligationView obligation(
+    static Scoring.Fulfilment obligation(
             String duty, String period, ObligationStatus status, LocalDate completedOn, String... evidence) {
-        return new ObligationView(
+        return Scoring.Fulfilment.of(new ObligationView(
                 duty + period,
                 duty,
                 period,
@@ -32,7 +32,7 @@ class ScoringTest {
                 completedOn,
                 List.of(),
                 List.of(),
-                null);
+                null));
     }
 
     static RecordedActivity activity(
@@ -58,7 +58,7 @@ class ScoringTest {
 
     @Test
     void everyPointNamesTheRecordsThatEarnedIt() {
-        var coverage = new ObligationView(
+        var coverage = Scoring.Fulfilment.of(new ObligationView(
                 "c",
                 "MEMBER_TALK_COVERAGE",
                 "2026",
@@ -71,7 +71,7 @@ class ScoringTest {
                 null,
                 List.of("a", "b", "c", "d", "e"),
                 List.of("d", "e"),
-                null);
+                null));
         var inputs = new Scoring.Inputs(
                 "wang",
                 "王军",
