@@ -19,6 +19,8 @@ class StoreIndexesConfiguration {
                 StoreIndex.on("activities", "bureau", "actor", "occurredOn"),
                 // the first secretary of a branch on a day
                 StoreIndex.on("directoryAssignments", "bureau", "branch"),
+                // a bureau's branches, given its new path
+                StoreIndex.on("directoryBranches", "bureau"),
                 // attachments' chunks in order (GridFS creates the same index itself)
                 new StoreIndex("fs.chunks", List.of("files_id", "n"), true));
     }

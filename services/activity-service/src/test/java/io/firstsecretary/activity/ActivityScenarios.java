@@ -3,6 +3,8 @@ package io.firstsecretary.activity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.firstsecretary.activity.directory.Directory;
+import io.firstsecretary.activity.directory.DirectoryMember;
 import io.firstsecretary.activity.directory.DirectoryProjector;
 import io.firstsecretary.contracts.EventJson;
 import io.firstsecretary.contracts.Events;
@@ -28,6 +30,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -85,6 +88,9 @@ abstract class ActivityScenarios {
 
     @Autowired
     org.springframework.data.mongodb.core.MongoTemplate mongo;
+
+    @Autowired
+    Directory directory;
 
     ApiClient api;
     TopicProbe topics;
@@ -299,6 +305,87 @@ abstract class ActivityScenarios {
                     .as(older ? "terms read apart" : "terms in the branch")
                     .isEqualTo(201);
             assertProblem(api.post(activities(), opinion.formatted(bureau, "2026-07-01")), 422, "actor");
+        }
+    }
+
+    /**
+     * A branch's document also carries its bureau's path and a copy of everyone who belongs or belonged
+     * to it, kept by each member event, so the directory's part of a check is one read; a branch
+     * replicated before it carried them reads the path and the members apart, with the same verdicts.
+     */
+    @Test
+    void aCheckReadsOnlyTheBranchWhichCopiesItsMembersAndItsBureauPath() {
+        List<String> path = List.of("js", bureau);
+        topics.publish(
+                Events.MEMBER_TRANSFERRED,
+                bureau,
+                id(),
+                bureau,
+                new MemberChanged(
+                        bureau,
+                        path,
+                        bureau + "-zhoumin",
+                        "zhoumin",
+                        null,
+                        null,
+                        List.of("MEMBER"),
+                        "bgs",
+                        null,
+                        null,
+                        true,
+                        LocalDate.of(2026, 5, 1),
+                        "zgnf",
+                        null,
+                        null));
+        topics.publish(
+                Events.BRANCH_ESTABLISHED,
+                bureau,
+                id(),
+                bureau,
+                new BranchEstablished(bureau, path, "bgs", "办公室党支部", List.of("办公室")));
+        assign("wangjun", "zgnf", LocalDate.of(2026, 4, 1));
+        topics.awaitConsumed("activity-service", Topics.ORGANISATION, WAIT);
+        var named = List.of(bureau + "-wangjun", bureau + "-zhoumin", "nobody");
+
+        var members = new HashMap<String, DirectoryMember>();
+        var commands = StoreCommands.shared().sentBy(() -> {
+            var branch = directory.branch(bureau, "zgnf").orElseThrow();
+            assertThat(branch.bureauPath()).containsExactly("js", bureau);
+            members.putAll(directory.members(bureau, named, branch.members()));
+        });
+        assertThat(commands)
+                .as("a copy of both, and a read for the unknown name")
+                .containsExactly("find directoryBranches", "find directoryMembers");
+        assertThat(members.get(bureau + "-zhoumin").memberOfOn("zgnf", LocalDate.of(2026, 4, 30)))
+                .isTrue();
+        assertThat(members.get(bureau + "-zhoumin").memberOfOn("zgnf", LocalDate.of(2026, 5, 1)))
+                .as("the transfer reached the old branch's copy")
+                .isFalse();
+        var bgs = directory.branch(bureau, "bgs").orElseThrow();
+        assertThat(bgs.members())
+                .as("a branch established after its member moved in reads them apart")
+                .isEmpty();
+        assertThat(directory
+                        .members(bureau, List.of(bureau + "-zhoumin"), bgs.members())
+                        .get(bureau + "-zhoumin")
+                        .memberOfOn("bgs", LocalDate.of(2026, 5, 1)))
+                .isTrue();
+
+        String talk = """
+                {"type":"TALK","branch":"zgnf","actor":"%s-wangjun","occurredOn":"%s","title":"谈心谈话",
+                 "participants":["%s-zhoumin"]}""";
+        var branch = Query.query(Criteria.where("_id").is(bureau + "/zgnf"));
+        for (boolean older : List.of(false, true)) {
+            if (older) {
+                mongo.updateFirst(branch, new Update().unset("members").unset("path"), "directoryBranches");
+                assertThat(directory.branch(bureau, "zgnf").orElseThrow().bureauPath())
+                        .isNull();
+            }
+            assertThat(api.post(activities(), talk.formatted(bureau, "2026-04-30", bureau))
+                            .status())
+                    .as(older ? "members read apart" : "members from the copy")
+                    .isEqualTo(201);
+            assertProblem(api.post(activities(), talk.formatted(bureau, "2026-05-01", bureau)), 422, "participants[0]");
         }
     }
 

@@ -2,6 +2,7 @@ package io.firstsecretary.activity.activity;
 
 import io.firstsecretary.activity.attachment.Attachments;
 import io.firstsecretary.activity.directory.Directory;
+import io.firstsecretary.activity.directory.DirectoryBranch;
 import io.firstsecretary.contracts.EventJson;
 import io.firstsecretary.contracts.Events;
 import io.firstsecretary.contracts.Topics;
@@ -27,6 +28,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -75,7 +77,9 @@ class ActivityLog {
      * the first time (one record, one event); the same key with another body is rejected.
      */
     Registration<Activity> log(String bureau, String idempotencyKey, LogActivity request) {
-        List<String> bureauPath = bureauPath(bureau);
+        var branch = directory.branch(bureau, request.branch());
+        List<String> bureauPath =
+                branch.map(DirectoryBranch::bureauPath).filter(Objects::nonNull).orElseGet(() -> bureauPath(bureau));
         String fingerprint = fingerprint(request);
         String id = idempotencyKey == null
                 ? UUID.randomUUID().toString()
@@ -88,7 +92,7 @@ class ActivityLog {
             }
         }
         LocalDate today = LocalDate.now(clock);
-        var errors = check(bureau, request, today);
+        var errors = check(bureau, request, today, branch);
         if (!errors.isEmpty()) {
             throw new UnprocessableException(errors);
         }
@@ -195,7 +199,7 @@ class ActivityLog {
         if (changed.isEmpty()) {
             throw new UnprocessableException("reason", "The correction changes nothing");
         }
-        var errors = check(bureau, after, LocalDate.now(clock));
+        var errors = check(bureau, after, LocalDate.now(clock), directory.branch(bureau, after.branch()));
         if (!errors.isEmpty()) {
             throw new UnprocessableException(errors);
         }
@@ -475,24 +479,29 @@ class ActivityLog {
     /**
      * The rules' verdict on {@code request}. One that rests on the directory saying no is asked for
      * again once the replica has caught up: a directory change the caller has just made is never
-     * refused as if it had not happened.
+     * refused as if it had not happened. {@code branch} is the request's branch as just read.
      */
-    private List<FieldError> check(String bureau, LogActivity request, LocalDate today) {
+    private List<FieldError> check(
+            String bureau, LogActivity request, LocalDate today, Optional<DirectoryBranch> branch) {
         var saidNo = new AtomicBoolean();
-        var errors = ActivityRules.check(request, today, branchAsOf(request, bureau, saidNo));
+        var errors = ActivityRules.check(request, today, branchAsOf(request, bureau, branch, saidNo));
         if (!errors.isEmpty() && saidNo.get() && replica.awaitCurrent(Topics.ORGANISATION)) {
-            errors = ActivityRules.check(request, today, branchAsOf(request, bureau, new AtomicBoolean()));
+            var reread = directory.branch(bureau, request.branch());
+            errors = ActivityRules.check(request, today, branchAsOf(request, bureau, reread, new AtomicBoolean()));
         }
         return errors;
     }
 
     /** The directory as the rules see it on the activity's day; {@code saidNo} hears of each negative answer. */
-    private ActivityRules.Branch branchAsOf(LogActivity request, String bureau, AtomicBoolean saidNo) {
+    private ActivityRules.Branch branchAsOf(
+            LogActivity request, String bureau, Optional<DirectoryBranch> known, AtomicBoolean saidNo) {
         String branch = request.branch();
         LocalDate day = request.occurredOn();
-        var known = directory.branch(bureau, branch);
         var firstSecretary = known.flatMap(b -> b.firstSecretaryOn(day));
-        var members = directory.members(bureau, peopleNamedIn(request));
+        var members = directory.members(
+                bureau,
+                peopleNamedIn(request),
+                known.map(DirectoryBranch::members).orElse(Map.of()));
         return new ActivityRules.Branch() {
             @Override
             public boolean existed() {

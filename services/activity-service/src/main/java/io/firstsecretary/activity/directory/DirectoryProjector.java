@@ -6,7 +6,9 @@ import io.firstsecretary.contracts.organisation.MemberChanged;
 import io.firstsecretary.contracts.organisation.MemberRegistered;
 import io.firstsecretary.kit.events.IncomingEvent;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -35,6 +37,12 @@ public class DirectoryProjector {
     /** The field of a branch's document that copies its first-secretary terms, so a check reads one document. */
     static final String TERMS = "terms";
 
+    /**
+     * The field of a branch's document that copies, by id, each member who belongs or belonged to it,
+     * so a check reads one document; kept by every event of the member.
+     */
+    static final String MEMBERS = "members";
+
     @KafkaListener(id = LISTENER, idIsGroup = false, topics = Topics.ORGANISATION)
     void on(ConsumerRecord<String, byte[]> record) {
         var event = IncomingEvent.from(record);
@@ -44,6 +52,10 @@ public class DirectoryProjector {
         } else if (event.is(Events.BUREAU_CHANGED)) {
             var bureau = event.payload(Events.BUREAU_CHANGED);
             bureau(bureau.code(), bureau.name(), bureau.path());
+            mongo.updateMulti(
+                    Query.query(Criteria.where("bureau").is(bureau.code())),
+                    new Update().set("path", bureau.path()),
+                    Directory.BRANCHES);
         } else if (event.is(Events.BRANCH_ESTABLISHED)) {
             var branch = event.payload(Events.BRANCH_ESTABLISHED);
             branch(
@@ -51,6 +63,7 @@ public class DirectoryProjector {
                     branch.code(),
                     new Update()
                             .set("bureau", branch.bureau())
+                            .set("path", branch.bureauPath())
                             .set("name", branch.name())
                             .setOnInsert(TERMS, List.of()));
         } else if (event.is(Events.BRANCH_RENAMED)) {
@@ -58,7 +71,10 @@ public class DirectoryProjector {
             branch(
                     branch.bureau(),
                     branch.code(),
-                    new Update().set("bureau", branch.bureau()).set("name", branch.name()));
+                    new Update()
+                            .set("bureau", branch.bureau())
+                            .set("path", branch.bureauPath())
+                            .set("name", branch.name()));
         } else if (event.is(Events.BRANCH_MERGED)) {
             var branch = event.payload(Events.BRANCH_MERGED);
             branch(branch.bureau(), branch.code(), ended(branch.on()).set("mergedInto", branch.into()));
@@ -66,7 +82,9 @@ public class DirectoryProjector {
             var branch = event.payload(Events.BRANCH_DISSOLVED);
             branch(branch.bureau(), branch.code(), ended(branch.on()));
         } else if (event.is(Events.MEMBER_REGISTERED)) {
-            registered(event.payload(Events.MEMBER_REGISTERED));
+            var member = event.payload(Events.MEMBER_REGISTERED);
+            registered(member);
+            copyToBranches(member.id());
         } else if (event.is(Events.FIRST_SECRETARY_ASSIGNED)) {
             var term = event.payload(Events.FIRST_SECRETARY_ASSIGNED);
             upsert(
@@ -93,10 +111,12 @@ public class DirectoryProjector {
                     Events.MEMBER_DETAILS_CHANGED,
                     Events.MEMBER_LEFT)) {
                 if (event.is(type)) {
+                    var member = event.payload(type);
                     if (type == Events.MEMBER_TRANSFERRED) {
-                        transferred(event.payload(type));
+                        transferred(member);
                     }
-                    changed(event.payload(type));
+                    changed(member);
+                    copyToBranches(member.id());
                 }
             }
         }
@@ -116,6 +136,27 @@ public class DirectoryProjector {
         mongo.updateFirst(
                 Query.query(Criteria.where("_id").is(bureau + "/" + branch)),
                 new Update().set(TERMS, terms),
+                Directory.BRANCHES);
+    }
+
+    /** Copies the member into every branch they belong or belonged to; a branch not yet known reads them apart. */
+    private void copyToBranches(String id) {
+        var member = mongo.findById(id, Document.class, Directory.MEMBERS);
+        if (member == null) {
+            return;
+        }
+        var branches = new LinkedHashSet<String>();
+        branches.add(member.getString("branch"));
+        member.getList("memberships", Document.class, List.of()).forEach(m -> branches.add(m.getString("branch")));
+        var copy = new Document(member);
+        copy.remove("_id");
+        mongo.updateMulti(
+                Query.query(Criteria.where("_id")
+                        .in(branches.stream()
+                                .filter(Objects::nonNull)
+                                .map(b -> member.getString("bureau") + "/" + b)
+                                .toList())),
+                new Update().set(MEMBERS + "." + id, copy),
                 Directory.BRANCHES);
     }
 
