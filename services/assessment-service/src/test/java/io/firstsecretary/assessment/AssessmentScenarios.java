@@ -423,8 +423,8 @@ abstract class AssessmentScenarios {
                 UUID.randomUUID().toString(), Events.ACTIVITY_LOGGED.type(), "test", bureau, EventJson.write(one));
         var projector = new FactsProjector(facts);
         return StoreCommands.shared()
-                .sentBy(() -> Change.merged(projector.applyAll(List.of(new FactsProjector.Positioned(event, 0))))
-                        .forEach(book::recompute))
+                .sentBy(() -> book.recomputeAll(
+                        Change.merged(projector.applyAll(List.of(new FactsProjector.Positioned(event, 0))))))
                 .stream()
                 // the live generation's pointer is read again once a second, whatever the work
                 .filter(command -> !command.endsWith(" projection_generation"))

@@ -3,6 +3,7 @@ package io.firstsecretary.assessment.obligation;
 import com.mongodb.client.result.UpdateResult;
 import io.firstsecretary.assessment.catalogue.CatalogueChanged;
 import io.firstsecretary.assessment.catalogue.Catalogues;
+import io.firstsecretary.assessment.catalogue.DutyCatalogue;
 import io.firstsecretary.assessment.facts.Assignment;
 import io.firstsecretary.assessment.facts.Branch;
 import io.firstsecretary.assessment.facts.Bureau;
@@ -31,9 +32,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -102,33 +105,51 @@ public class ObligationBook {
         return facts.generation().of(OBLIGATIONS);
     }
 
-    /** Recomputes what a change of facts can have touched. */
-    public void recompute(Change change) {
-        switch (change.scope()) {
-            case ASSIGNMENT ->
-                facts.assignment(change.key()).ifPresent(a -> {
-                    recomputeAssignment(a, change.reason(), change.touches());
-                    recomputeBureau(a.bureau(), a.bureauPath());
-                });
-            case BRANCH -> {
-                for (Assignment a : facts.assignmentsOfBranch(change.bureau(), change.key())) {
-                    recomputeAssignment(a, change.reason(), change.touches());
+    /** Recomputes what a batch's changes of facts can have touched, reading each bureau's catalogue once. */
+    public void recomputeAll(List<Change> changes) {
+        var catalogueOf = cataloguesOnce();
+        for (var change : changes) {
+            switch (change.scope()) {
+                case ASSIGNMENT ->
+                    facts.assignment(change.key()).ifPresent(a -> {
+                        recomputeAssignment(a, change.reason(), change.touches(), catalogueOf);
+                        recomputeBureau(a.bureau(), a.bureauPath(), catalogueOf);
+                    });
+                case BRANCH -> {
+                    for (Assignment a : facts.assignmentsOfBranch(change.bureau(), change.key())) {
+                        recomputeAssignment(a, change.reason(), change.touches(), catalogueOf);
+                    }
+                    recomputeBranchOwn(change.bureau(), change.key(), change.reason(), change.touches(), catalogueOf);
                 }
-                recomputeBranchOwn(change.bureau(), change.key(), change.reason(), change.touches());
+                case BUREAU -> recomputeSubtree(change.bureau());
             }
-            case BUREAU -> recomputeSubtree(change.bureau());
         }
+    }
+
+    /** The catalogue in force on each day for a bureau's path. */
+    private interface CatalogueOf extends Function<List<String>, Function<LocalDate, Optional<DutyCatalogue>>> {}
+
+    /** Catalogues for one piece of work: each path's versions are read once, when first asked for. */
+    private CatalogueOf cataloguesOnce() {
+        var read = new HashMap<List<String>, Function<LocalDate, Optional<DutyCatalogue>>>();
+        return path -> read.computeIfAbsent(path, catalogues::forBureau);
     }
 
     /** Recomputes the obligations of every assignment a member holds in a bureau (e.g. after a review). */
     public void recomputeMember(String bureau, String member) {
+        var catalogueOf = cataloguesOnce();
         facts.assignmentsOf(bureau, member)
-                .forEach(a -> recomputeAssignment(a, Change.Reason.REQUIREMENTS_CHANGED, Change.Touches.ALL));
+                .forEach(a ->
+                        recomputeAssignment(a, Change.Reason.REQUIREMENTS_CHANGED, Change.Touches.ALL, catalogueOf));
     }
 
     /** Recomputes the bureau's own duties of this year and the last (每月局务会专题汇报). */
     public void recomputeBureau(String bureau, List<String> path) {
-        var catalogueOn = catalogues.forBureau(path);
+        recomputeBureau(bureau, path, cataloguesOnce());
+    }
+
+    private void recomputeBureau(String bureau, List<String> path, CatalogueOf catalogueOf) {
+        var catalogueOn = catalogueOf.apply(path);
         var years = recentYears();
         var owed = new ArrayList<Owed>();
         years.forEach(year -> owed.addAll(ObligationRules.owedByBureau(bureau, path, year, catalogueOn)));
@@ -231,14 +252,16 @@ public class ObligationBook {
 
     private int recomputeEach(List<Bureau> bureaus, String where) {
         int assignments = 0;
+        var catalogueOf = cataloguesOnce();
         for (Bureau b : bureaus) {
-            recomputeBureau(b.code(), b.path());
+            recomputeBureau(b.code(), b.path(), catalogueOf);
             for (Assignment a : facts.assignmentsOfBureau(b.code())) {
-                recomputeAssignment(a, Change.Reason.REQUIREMENTS_CHANGED, Change.Touches.ALL);
+                recomputeAssignment(a, Change.Reason.REQUIREMENTS_CHANGED, Change.Touches.ALL, catalogueOf);
                 assignments++;
             }
             for (var branch : facts.branches(b.code())) {
-                recomputeBranchOwn(b.code(), branch.code(), Change.Reason.REQUIREMENTS_CHANGED, Change.Touches.ALL);
+                recomputeBranchOwn(
+                        b.code(), branch.code(), Change.Reason.REQUIREMENTS_CHANGED, Change.Touches.ALL, catalogueOf);
             }
         }
         log.info("Recomputed the obligations of {} bureaus and {} assignments {}", bureaus.size(), assignments, where);
@@ -326,8 +349,9 @@ public class ObligationBook {
     }
 
     /** Every obligation of an assignment, over every year of its term up to this one. */
-    private void recomputeAssignment(Assignment a, Change.Reason reason, Change.Touches touches) {
-        var catalogueOn = catalogues.forBureau(a.bureauPath());
+    private void recomputeAssignment(
+            Assignment a, Change.Reason reason, Change.Touches touches, CatalogueOf catalogueOf) {
+        var catalogueOn = catalogueOf.apply(a.bureauPath());
         var years = years(a.from(), a.to());
         var owed = new ArrayList<Owed>();
         years.forEach(year -> owed.addAll(ObligationRules.owedBy(a, year, catalogueOn)));
@@ -336,14 +360,15 @@ public class ObligationBook {
     }
 
     /** The branch's own duties (三会一课, 主题党日) of this year and the last; none once it is gone. */
-    private void recomputeBranchOwn(String bureau, String branch, Change.Reason reason, Change.Touches touches) {
+    private void recomputeBranchOwn(
+            String bureau, String branch, Change.Reason reason, Change.Touches touches, CatalogueOf catalogueOf) {
         var path = facts.bureau(bureau).map(Bureau::path).orElse(null);
         if (path == null) {
             return;
         }
         boolean standing =
                 facts.branch(bureau, branch).filter(b -> !b.dissolved()).isPresent();
-        var catalogueOn = catalogues.forBureau(path);
+        var catalogueOn = catalogueOf.apply(path);
         var years = recentYears();
         var owed = new ArrayList<Owed>();
         if (standing) {
@@ -374,18 +399,24 @@ public class ObligationBook {
             }
         }
         int year = today.getYear();
+        var catalogueOf = cataloguesOnce();
         for (Assignment a : facts.allAssignments()) {
             boolean standing =
                     (a.to() == null || a.to().getYear() >= year) && !a.from().isAfter(today);
             if (standing && !openedYears.contains(a.id() + "|" + year)) {
-                recomputeAssignment(a, Change.Reason.REQUIREMENTS_CHANGED, Change.Touches.ALL);
-                recomputeBureau(a.bureau(), a.bureauPath());
+                recomputeAssignment(a, Change.Reason.REQUIREMENTS_CHANGED, Change.Touches.ALL, catalogueOf);
+                recomputeBureau(a.bureau(), a.bureauPath(), catalogueOf);
             }
         }
         for (var b : facts.allBureaus()) {
             for (var branch : facts.branches(b.code())) {
                 if (!branch.dissolved() && openedYears.add(branch.id() + "|" + year)) {
-                    recomputeBranchOwn(b.code(), branch.code(), Change.Reason.REQUIREMENTS_CHANGED, Change.Touches.ALL);
+                    recomputeBranchOwn(
+                            b.code(),
+                            branch.code(),
+                            Change.Reason.REQUIREMENTS_CHANGED,
+                            Change.Touches.ALL,
+                            catalogueOf);
                 }
             }
         }

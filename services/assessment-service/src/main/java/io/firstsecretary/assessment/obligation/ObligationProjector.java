@@ -62,7 +62,7 @@ class ObligationProjector {
     }
 
     private void recompute(List<Change> changes) {
-        Change.merged(changes).forEach(book::recompute);
+        book.recomputeAll(Change.merged(changes));
     }
 
     private static FactsProjector.Positioned positioned(ConsumerRecord<String, byte[]> record) {

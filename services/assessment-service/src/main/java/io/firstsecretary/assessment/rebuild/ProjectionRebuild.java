@@ -243,9 +243,7 @@ public class ProjectionRebuild {
                     records -> {
                         for (var r : records) {
                             try {
-                                projector
-                                        .apply(IncomingEvent.from(r), r.offset())
-                                        .forEach(book::recompute);
+                                book.recomputeAll(projector.apply(IncomingEvent.from(r), r.offset()));
                             } catch (MalformedEventException | IllegalArgumentException e) {
                                 // dead-lettered when it arrived
                             }
