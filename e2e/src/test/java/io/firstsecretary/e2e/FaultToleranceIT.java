@@ -355,7 +355,7 @@ class FaultToleranceIT {
                     "ce_id",
                     UUID.randomUUID().toString(),
                     "ce_source",
-                    "urn:firstsec:fault-test",
+                    Topics.source(Topics.ACTIVITY).orElseThrow(),
                     "ce_type",
                     "firstsec.activity.logged.v1",
                     "ce_bureau",

@@ -2,6 +2,7 @@ package io.firstsecretary.infra.testing;
 
 import io.firstsecretary.contracts.EventJson;
 import io.firstsecretary.contracts.EventType;
+import io.firstsecretary.contracts.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ public final class TopicProbe implements AutoCloseable {
                 "ce_type",
                 type.type(),
                 "ce_source",
-                "urn:firstsec:test",
+                Topics.source(type.topic()).orElseThrow(),
                 "ce_bureau",
                 bureau,
                 "content-type",

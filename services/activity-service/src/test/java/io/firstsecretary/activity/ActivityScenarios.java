@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -625,7 +626,7 @@ abstract class ActivityScenarios {
     }
 
     @Test
-    void aMalformedEventIsDeadLetteredAndThePartitionKeepsFlowing() {
+    void aMalformedOrForgedEventIsDeadLetteredWithItsReasonAndThePartitionKeepsFlowing() {
         double before = deadLettered();
         var poison = topics.send(
                 Topics.ORGANISATION,
@@ -633,10 +634,27 @@ abstract class ActivityScenarios {
                 "{not json".getBytes(StandardCharsets.UTF_8),
                 "ce_id",
                 id(),
+                "ce_source",
+                Topics.source(Topics.ORGANISATION).orElseThrow(),
                 "ce_type",
                 Events.MEMBER_REGISTERED.type());
         var noEnvelope = topics.send(Topics.ORGANISATION, bureau, "{}".getBytes(StandardCharsets.UTF_8));
         List<String> path = List.of("js", bureau);
+        var forged = topics.send(
+                Topics.ORGANISATION,
+                bureau,
+                EventJson.write(new MemberRegistered(
+                        bureau, path, bureau + "-forger", "forger", null, null, List.of("MEMBER"), "zgnf", null, null)),
+                "ce_specversion",
+                "1.0",
+                "ce_id",
+                id(),
+                "ce_type",
+                Events.MEMBER_REGISTERED.type(),
+                "ce_source",
+                "urn:firstsec:intruder",
+                "ce_bureau",
+                bureau);
         var valid = topics.publish(
                 Events.MEMBER_REGISTERED,
                 bureau,
@@ -653,7 +671,7 @@ abstract class ActivityScenarios {
         var dead = topics.readAll(Topics.deadLetter("activity-service")).stream()
                 .filter(r -> bureau.equals(r.key()))
                 .toList();
-        assertThat(dead).hasSize(2);
+        assertThat(dead).hasSize(3);
         assertThat(dead)
                 .extracting(
                         r -> TopicProbe.header(r, "kafka_dlt-original-topic").orElseThrow())
@@ -664,8 +682,24 @@ abstract class ActivityScenarios {
                                         .value())
                                 .getLong())
                         .toList())
-                .containsExactlyInAnyOrder(poison.offset(), noEnvelope.offset());
-        assertThat(deadLettered() - before).isEqualTo(2.0);
+                .containsExactlyInAnyOrder(poison.offset(), noEnvelope.offset(), forged.offset());
+        assertThat(dead.stream()
+                        .map(r -> TopicProbe.header(r, "kafka_dlt-exception-message")
+                                .orElse(""))
+                        .filter(reason -> reason.contains("ce_source is urn:firstsec:intruder, not "
+                                + Topics.source(Topics.ORGANISATION).orElseThrow())))
+                .as("the forged record is dead-lettered with its reason")
+                .hasSize(1);
+        assertThat(directory.members(bureau, List.of(bureau + "-forger"), Map.of()))
+                .as("what a forged record says is not acted on")
+                .isEmpty();
+        assertThat(deadLettered() - before).isEqualTo(3.0);
+        assertThat(meters.get("firstsec.events.dead.lettered")
+                        .tag("topic", Topics.ORGANISATION)
+                        .tag("reason", "forged")
+                        .counter()
+                        .count())
+                .isPositive();
     }
 
     @Test
@@ -751,10 +785,9 @@ abstract class ActivityScenarios {
     }
 
     private double deadLettered() {
-        var counter = meters.find("firstsec.events.dead.lettered")
-                .tag("topic", Topics.ORGANISATION)
-                .counter();
-        return counter == null ? 0 : counter.count();
+        return meters.find("firstsec.events.dead.lettered").tag("topic", Topics.ORGANISATION).counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count)
+                .sum();
     }
 
     private String activities() {

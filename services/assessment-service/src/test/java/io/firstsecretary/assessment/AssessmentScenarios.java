@@ -267,6 +267,8 @@ abstract class AssessmentScenarios {
                             .getBytes(StandardCharsets.UTF_8),
                     "ce_id",
                     UUID.randomUUID().toString(),
+                    "ce_source",
+                    Topics.source(Topics.ACTIVITY).orElseThrow(),
                     "ce_type",
                     Events.ACTIVITY_LOGGED.type());
             publish(Events.ACTIVITY_LOGGED, key, research);

@@ -250,7 +250,7 @@ class ProjectionBenchmark {
                 .add("ce_specversion", bytes("1.0"))
                 .add("ce_id", bytes(id()))
                 .add("ce_type", bytes(type.type()))
-                .add("ce_source", bytes("urn:firstsec:bench"))
+                .add("ce_source", bytes(Topics.source(type.topic()).orElseThrow()))
                 .add("ce_time", bytes(java.time.Instant.now().toString()))
                 .add("ce_bureau", bytes(bureau))
                 .add("content-type", bytes("application/json"));

@@ -9,6 +9,7 @@ import io.firstsecretary.assessment.rebuild.ProjectionRebuild;
 import io.firstsecretary.contracts.EventJson;
 import io.firstsecretary.contracts.EventType;
 import io.firstsecretary.contracts.Events;
+import io.firstsecretary.contracts.Topics;
 import io.firstsecretary.contracts.activity.ActivityLogged;
 import io.firstsecretary.contracts.organisation.BranchEstablished;
 import io.firstsecretary.contracts.organisation.BureauRegistered;
@@ -420,7 +421,7 @@ class RebuildBenchmark {
                 .add("ce_specversion", bytes("1.0"))
                 .add("ce_id", bytes(UUID.randomUUID().toString()))
                 .add("ce_type", bytes(type.type()))
-                .add("ce_source", bytes("urn:firstsec:bench"))
+                .add("ce_source", bytes(Topics.source(type.topic()).orElseThrow()))
                 .add("ce_time", bytes(Instant.now().toString()))
                 .add("ce_bureau", bytes(bureau))
                 .add("content-type", bytes("application/json"));

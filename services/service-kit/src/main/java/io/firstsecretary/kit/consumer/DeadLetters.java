@@ -1,6 +1,7 @@
 package io.firstsecretary.kit.consumer;
 
 import io.firstsecretary.contracts.Topics;
+import io.firstsecretary.kit.events.ForgedEventException;
 import io.firstsecretary.kit.events.MalformedEventException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,6 +32,7 @@ public final class DeadLetters {
                     .description("Events sent to a dead-letter topic after failing processing")
                     .tag("topic", record.topic())
                     .tag("group", consumerGroup)
+                    .tag("reason", reason(exception))
                     .register(meters)
                     .increment();
             log.error(
@@ -45,5 +47,18 @@ public final class DeadLetters {
         var handler = new DefaultErrorHandler(recoverer, retries);
         handler.addNotRetryableExceptions(MalformedEventException.class);
         return handler;
+    }
+
+    /** Why a record was dead-lettered: {@code forged}, {@code malformed}, or {@code failed} after its retries. */
+    static String reason(Throwable exception) {
+        for (var cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ForgedEventException) {
+                return "forged";
+            }
+            if (cause instanceof MalformedEventException) {
+                return "malformed";
+            }
+        }
+        return "failed";
     }
 }

@@ -2,6 +2,7 @@ package io.firstsecretary.kit.events;
 
 import io.firstsecretary.contracts.EventJson;
 import io.firstsecretary.contracts.EventType;
+import io.firstsecretary.contracts.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,8 +12,9 @@ import org.apache.kafka.common.header.Header;
 public record IncomingEvent(String id, String type, String source, String bureau, byte[] data) {
 
     /**
-     * Reads the envelope; a record without the required attributes is malformed and goes to the
-     * dead-letter topic rather than being guessed at.
+     * Reads the envelope; a record without the required attributes is malformed, and one whose
+     * source is not the service that writes its topic is forged: either goes to the dead-letter
+     * topic rather than being guessed at.
      */
     public static IncomingEvent from(ConsumerRecord<String, byte[]> record) {
         String id = header(record, CloudEventHeaders.ID);
@@ -20,12 +22,15 @@ public record IncomingEvent(String id, String type, String source, String bureau
         if (id == null || type == null || record.value() == null) {
             throw new MalformedEventException("Not a CloudEvent: ce_id, ce_type and a payload are required", record);
         }
-        return new IncomingEvent(
-                id,
-                type,
-                header(record, CloudEventHeaders.SOURCE),
-                header(record, CloudEventHeaders.BUREAU),
-                record.value());
+        String source = header(record, CloudEventHeaders.SOURCE);
+        var owner = Topics.source(record.topic());
+        if (owner.isPresent() && !owner.get().equals(source)) {
+            throw new ForgedEventException(
+                    "Not from the service that writes " + record.topic() + ": ce_source is "
+                            + (source == null ? "missing" : source) + ", not " + owner.get(),
+                    record);
+        }
+        return new IncomingEvent(id, type, source, header(record, CloudEventHeaders.BUREAU), record.value());
     }
 
     public boolean is(EventType<?> eventType) {
