@@ -287,7 +287,7 @@ abstract class ActivityScenarios {
                         "zgnf",
                         LocalDate.of(2026, 3, 1),
                         LocalDate.of(2026, 6, 30),
-                        "轮岗"));
+                        "RELIEVED"));
         topics.awaitConsumed("activity-service", Topics.ORGANISATION, WAIT);
         var branch = Query.query(Criteria.where("_id").is(bureau + "/zgnf"));
         assertThat(mongo.findOne(branch, org.bson.Document.class, "directoryBranches")

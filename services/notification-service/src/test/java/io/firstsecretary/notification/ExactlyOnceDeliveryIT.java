@@ -115,7 +115,7 @@ class ExactlyOnceDeliveryIT {
                             "第一书记" + i,
                             members.get(i),
                             null,
-                            List.of("PARTY_COMMITTEE"),
+                            List.of("COMMITTEE_MEMBER"),
                             "zgnf",
                             null,
                             null));

@@ -298,7 +298,7 @@ abstract class NotificationScenarios {
      */
     @Test
     void aReminderArrivesByMailInChineseAndInTheInbox() {
-        member("zhanghua", "张华", List.of("PARTY_COMMITTEE"), "zgnf");
+        member("zhanghua", "张华", List.of("COMMITTEE_MEMBER"), "zgnf");
         var lecture = opened("zhanghua", "PARTY_LECTURE", "2026-H2", LocalDate.of(2026, 8, 6));
         publish(Events.OBLIGATION_OPENED, lecture.id(), lecture);
 
@@ -337,7 +337,7 @@ abstract class NotificationScenarios {
     /** A member who chose the inbox only gets no mail; a nonsense choice is refused whole. */
     @Test
     void membersChooseTheirChannels() {
-        member("lina", "李娜", List.of("PARTY_COMMITTEE"), "zgnf");
+        member("lina", "李娜", List.of("COMMITTEE_MEMBER"), "zgnf");
         String preferences = "/api/v1/bureaus/" + bureau + "/members/lina/notification-preferences";
         assertThat(api.get(preferences).body().toString())
                 .isEqualTo("{\"channels\":[\"EMAIL\",\"INBOX\",\"WEBHOOK\"],\"digest\":true}");
@@ -394,7 +394,7 @@ abstract class NotificationScenarios {
             assertThat(api.post(hooks, "{\"url\":\"" + redirecting.url() + "\",\"events\":[\"*\"]}")
                             .status())
                     .isEqualTo(201);
-            member("zhouwei", "周伟", List.of("PARTY_COMMITTEE"), "zgnf");
+            member("zhouwei", "周伟", List.of("COMMITTEE_MEMBER"), "zgnf");
             var lecture = opened("zhouwei", "PARTY_LECTURE", "2026-H2", LocalDate.of(2026, 8, 6));
             publish(Events.OBLIGATION_OPENED, lecture.id(), lecture);
 
@@ -434,7 +434,7 @@ abstract class NotificationScenarios {
                     .hasSize(2)
                     .allSatisfy(h -> assertThat(h.has("secret")).isFalse());
 
-            member("zhouwei", "周伟", List.of("PARTY_COMMITTEE"), "zgnf");
+            member("zhouwei", "周伟", List.of("COMMITTEE_MEMBER"), "zgnf");
             var lecture = opened("zhouwei", "PARTY_LECTURE", "2026-H2", LocalDate.of(2026, 8, 6));
             publish(Events.OBLIGATION_OPENED, lecture.id(), lecture);
 
@@ -481,7 +481,7 @@ abstract class NotificationScenarios {
         api.put(
                 policy,
                 "{\"dueSoonDays\":[14,3],\"overdueDays\":1,\"quietHours\":{\"from\":\"09:30\",\"to\":\"11:00\"}}");
-        member("sunli", "孙丽", List.of("PARTY_COMMITTEE"), "zgnf");
+        member("sunli", "孙丽", List.of("COMMITTEE_MEMBER"), "zgnf");
         var lecture = opened("sunli", "PARTY_LECTURE", "2026-H2", LocalDate.of(2026, 8, 6));
         publish(Events.OBLIGATION_OPENED, lecture.id(), lecture);
         topics.awaitConsumed("notification-service", Topics.ASSESSMENT, WAIT);
@@ -502,7 +502,7 @@ abstract class NotificationScenarios {
      */
     @Test
     void overdueWorkIsToldAndEscalatedButLongClosedWorkIsNot() {
-        member("wufang", "吴芳", List.of("PARTY_COMMITTEE"), "zgnf");
+        member("wufang", "吴芳", List.of("COMMITTEE_MEMBER"), "zgnf");
         member("office", "党建办", List.of("PARTY_BUILDING_OFFICE"), "jgdw");
         member("secretary", "钱进", List.of("BRANCH_SECRETARY"), "zgnf");
         var lecture = opened("wufang", "PARTY_LECTURE", "2026-H1", LocalDate.of(2026, 8, 2));
@@ -581,8 +581,8 @@ abstract class NotificationScenarios {
         api.put(
                 "/api/v1/bureaus/" + bureau + "/reminder-policy",
                 "{\"dueSoonDays\":[3],\"overdueDays\":1,\"quietHours\":null,\"digest\":{\"day\":\"TUESDAY\",\"at\":\"08:30\"}}");
-        member("zhaomin", "赵敏", List.of("PARTY_COMMITTEE"), "zgnf");
-        member("muted", "钱多", List.of("PARTY_COMMITTEE"), "zgnf");
+        member("zhaomin", "赵敏", List.of("COMMITTEE_MEMBER"), "zgnf");
+        member("muted", "钱多", List.of("COMMITTEE_MEMBER"), "zgnf");
         api.put(
                 "/api/v1/bureaus/" + bureau + "/members/muted/notification-preferences",
                 "{\"channels\":[\"EMAIL\"],\"digest\":false}");
@@ -608,7 +608,7 @@ abstract class NotificationScenarios {
     /** A member's open due dates as an iCalendar feed at a secret address that can be revoked. */
     @Test
     void aCalendarFeedListsDueDatesUntilItsTokenIsRevoked() {
-        member("wangjun", "王军", List.of("PARTY_COMMITTEE"), "zgnf");
+        member("wangjun", "王军", List.of("COMMITTEE_MEMBER"), "zgnf");
         assertThat(api.post("/api/v1/bureaus/" + bureau + "/members/nobody/calendar-token", "")
                         .status())
                 .isEqualTo(404);

@@ -71,6 +71,23 @@ abstract class OrganisationScenarios {
         topics.close();
     }
 
+    /**
+     * A change is answered only once its event is on the broker, so a service that replicates the
+     * directory, asked right after the answer, finds the change on its topic and waits for its
+     * replica rather than refusing: the event was sent before the answer arrived.
+     */
+    @Test
+    void aChangeIsAnsweredOnlyOnceItsEventIsOnTheBroker() {
+        for (String code : List.of(city, county)) {
+            assertStatus(
+                    201, api.post("/api/v1/bureaus", bureau(code, code.equals(city) ? "MUNICIPAL" : "COUNTY", null)));
+            long answeredAt = System.currentTimeMillis();
+            var sent = eventsOf(code);
+            assertThat(sent).hasSize(1);
+            assertThat(sent.get(0).timestamp()).isLessThanOrEqualTo(answeredAt);
+        }
+    }
+
     @Test
     void registersTheOrganisationAndAnnouncesEachChangeOnce() {
         assertStatus(201, api.post("/api/v1/bureaus", bureau(city, "MUNICIPAL", null)));

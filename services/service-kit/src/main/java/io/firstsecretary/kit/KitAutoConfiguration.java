@@ -10,6 +10,7 @@ import io.firstsecretary.kit.outbox.Outbox;
 import io.firstsecretary.kit.outbox.OutboxCollections;
 import io.firstsecretary.kit.outbox.OutboxRelay;
 import io.firstsecretary.kit.outbox.OutboxWrites;
+import io.firstsecretary.kit.outbox.PublishBeforeAnswer;
 import io.firstsecretary.kit.store.StoreIndex;
 import io.firstsecretary.kit.store.StoreIndexes;
 import io.firstsecretary.kit.time.ClockConfiguration;
@@ -149,6 +150,16 @@ public class KitAutoConfiguration {
         var relay = new OutboxRelay(mongo, kafka, collections, batchSize, sendTimeout, writes, searchInterval);
         relay.prepareIndexes();
         return relay;
+    }
+
+    /**
+     * For a service whose changes others replicate (the organisation directory): its writes answer
+     * once their events are on the broker.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "firstsec.outbox.publish-before-answer", havingValue = "true")
+    PublishBeforeAnswer publishBeforeAnswer(OutboxRelay relay, OutboxWrites writes) {
+        return new PublishBeforeAnswer(relay, writes);
     }
 
     @Bean

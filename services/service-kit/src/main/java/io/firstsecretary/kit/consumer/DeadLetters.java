@@ -41,12 +41,23 @@ public final class DeadLetters {
                     record.partition(),
                     record.offset(),
                     topic,
-                    exception.getMessage());
+                    cause(exception).getMessage());
             return new TopicPartition(topic, -1);
         });
         var handler = new DefaultErrorHandler(recoverer, retries);
         handler.addNotRetryableExceptions(MalformedEventException.class);
         return handler;
+    }
+
+    /** The exception the listener threw, inside the listener container's wrapping. */
+    private static Throwable cause(Throwable exception) {
+        var cause = exception;
+        while (cause.getCause() != null
+                && cause.getMessage() != null
+                && cause.getMessage().startsWith("Listener method")) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     /** Why a record was dead-lettered: {@code forged}, {@code malformed}, or {@code failed} after its retries. */

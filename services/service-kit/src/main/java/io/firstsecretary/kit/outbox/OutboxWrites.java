@@ -25,6 +25,7 @@ public final class OutboxWrites {
     private final ConcurrentSkipListMap<Long, Written> bySequence = new ConcurrentSkipListMap<>();
     private final AtomicBoolean overflowed = new AtomicBoolean();
     private final Semaphore written = new Semaphore(0);
+    private final ThreadLocal<Boolean> byThisThread = new ThreadLocal<>();
 
     void add(String collection, Object id, long sequence) {
         if (bySequence.size() >= LIMIT) {
@@ -32,9 +33,17 @@ public final class OutboxWrites {
             overflowed.set(true);
         }
         bySequence.put(sequence, new Written(collection, id));
+        byThisThread.set(Boolean.TRUE);
         if (written.availablePermits() == 0) {
             written.release();
         }
+    }
+
+    /** Whether this thread gave a document pending events since it last asked; asking forgets it. */
+    public boolean takeWrittenByThisThread() {
+        boolean wrote = Boolean.TRUE.equals(byThisThread.get());
+        byThisThread.remove();
+        return wrote;
     }
 
     /** Waits until something was written since the last wait, or {@code timeout} passed; whether it was. */
