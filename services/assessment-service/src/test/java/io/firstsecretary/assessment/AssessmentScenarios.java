@@ -257,6 +257,8 @@ abstract class AssessmentScenarios {
                     "{not json".getBytes(StandardCharsets.UTF_8),
                     "ce_id",
                     UUID.randomUUID().toString(),
+                    "ce_source",
+                    Topics.source(Topics.ACTIVITY).orElseThrow(),
                     "ce_type",
                     Events.ACTIVITY_LOGGED.type());
             noDay = topics.send(

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -49,12 +50,13 @@ public final class DeadLetters {
         return handler;
     }
 
-    /** The exception the listener threw, inside the listener container's wrapping. */
+    /**
+     * The exception the listener threw, inside the container's wrapping ({@code
+     * ListenerExecutionFailedException}, and {@code BatchListenerFailedException} for a batch).
+     */
     private static Throwable cause(Throwable exception) {
         var cause = exception;
-        while (cause.getCause() != null
-                && cause.getMessage() != null
-                && cause.getMessage().startsWith("Listener method")) {
+        while (cause instanceof KafkaException && cause.getCause() != null) {
             cause = cause.getCause();
         }
         return cause;
