@@ -220,27 +220,7 @@ abstract class ActivityScenarios {
                 id(),
                 bureau,
                 new BranchEstablished(bureau, path, "bgs", "办公室党支部", List.of("办公室")));
-        topics.publish(
-                Events.MEMBER_TRANSFERRED,
-                bureau,
-                id(),
-                bureau,
-                new MemberChanged(
-                        bureau,
-                        path,
-                        bureau + "-zhoumin",
-                        "zhoumin",
-                        null,
-                        null,
-                        List.of("MEMBER"),
-                        "bgs",
-                        null,
-                        null,
-                        true,
-                        LocalDate.of(2026, 7, 10),
-                        "zgnf",
-                        null,
-                        null));
+        transferZhouminToBgs(LocalDate.of(2026, 7, 10));
         assign("wangjun", "zgnf", LocalDate.of(2026, 7, 1));
         topics.awaitConsumed("activity-service", Topics.ORGANISATION, WAIT);
 
@@ -317,27 +297,7 @@ abstract class ActivityScenarios {
     @Test
     void aCheckReadsOnlyTheBranchWhichCopiesItsMembersAndItsBureauPath() {
         List<String> path = List.of("js", bureau);
-        topics.publish(
-                Events.MEMBER_TRANSFERRED,
-                bureau,
-                id(),
-                bureau,
-                new MemberChanged(
-                        bureau,
-                        path,
-                        bureau + "-zhoumin",
-                        "zhoumin",
-                        null,
-                        null,
-                        List.of("MEMBER"),
-                        "bgs",
-                        null,
-                        null,
-                        true,
-                        LocalDate.of(2026, 5, 1),
-                        "zgnf",
-                        null,
-                        null));
+        transferZhouminToBgs(LocalDate.of(2026, 5, 1));
         topics.publish(
                 Events.BRANCH_ESTABLISHED,
                 bureau,
@@ -798,6 +758,31 @@ abstract class ActivityScenarios {
         return """
                 {"type":"PARTY_LECTURE","branch":"zgnf","actor":"%s","occurredOn":"2026-07-15","title":"专题党课",
                  "audience":["%s-zhoumin"]}""".formatted(actor, bureau);
+    }
+
+    /** Publishes that zhoumin moves from zgnf to bgs on {@code on}. */
+    private void transferZhouminToBgs(LocalDate on) {
+        topics.publish(
+                Events.MEMBER_TRANSFERRED,
+                bureau,
+                id(),
+                bureau,
+                new MemberChanged(
+                        bureau,
+                        List.of("js", bureau),
+                        bureau + "-zhoumin",
+                        "zhoumin",
+                        null,
+                        null,
+                        List.of("MEMBER"),
+                        "bgs",
+                        null,
+                        null,
+                        true,
+                        on,
+                        "zgnf",
+                        null,
+                        null));
     }
 
     /** Publishes that {@code member} is first secretary of {@code branch} from {@code from}. */
